@@ -1,0 +1,292 @@
+import { applyEdits, compareEdits, editsConflict, OffsetChain, OffsetMap, type TextEdit } from "./edits.js";
+import type { Change, FileMigration, ManualStep, MigrationOptions } from "./findings.js";
+import { ModuleFacts, type ReceiverKind } from "./facts.js";
+import { countSyntaxErrors, parsePython, type Tree } from "./parser.js";
+import { NamePlan } from "./plan.js";
+import { mayInvolveAioredis } from "./prefilter.js";
+import type { ManualFinding, Rule, RuleContext, RulePhase } from "./rule.js";
+import { RULES } from "./rules/index.js";
+import { SourceText } from "./source.js";
+import { enclosingStatement } from "./syntax.js";
+import { insertTodoComments } from "./todo.js";
+
+/** Rounds of `code` rules per file: a rewrite nested in another rewrite lands one round later. */
+const MAX_CODE_ROUNDS = 4;
+const PHASES: readonly RulePhase[] = ["code", "references", "imports"];
+
+export interface MigrateFileInput {
+  readonly file: string;
+  readonly text: string;
+  /** Receivers found in other modules of the repository (`app["redis"]`, `self.redis`, …). */
+  readonly externalReceivers?: ReadonlyMap<string, ReceiverKind>;
+  /** Rules to run (default: all). Fixture tests of one rule still run the whole registry. */
+  readonly rules?: readonly Rule[];
+}
+
+export interface FileMigrationWithFacts extends FileMigration {
+  /** Receivers this module defines, for the modules that use them. */
+  readonly receivers: ReadonlyMap<string, ReceiverKind>;
+  /** Set when the file could not be migrated at all (it does not parse). */
+  readonly syntaxError?: string;
+}
+
+interface LoggedRewrite {
+  readonly ruleId: string;
+  readonly why: string;
+  readonly edits: readonly TextEdit[];
+  readonly round: number;
+}
+
+interface LoggedManual {
+  readonly ruleId: string;
+  readonly finding: ManualFinding;
+  readonly nodeOffset: number;
+  readonly anchorOffset: number;
+  readonly round: number;
+}
+
+interface Proposal {
+  readonly ruleId: string;
+  readonly why: string;
+  readonly edits: TextEdit[];
+}
+
+/**
+ * Migrates one Python file. Pure: text in, text and findings out.
+ *
+ * 1. The prefilter rules out files that cannot involve aioredis (returned byte-identical, unparsed).
+ * 2. Rules propose byte-range edits on the current text; non-conflicting ones are applied, the rest wait for the
+ *    next round (re-parsed incrementally). `code` rules run to a fixpoint, then `references`, then `imports`.
+ * 3. Any round whose result parses worse than its input is re-applied rewrite by rewrite, dropping the rewrites
+ *    that break the parse (each becomes a manual step).
+ * 4. TODO comments are added above the lines that need a person, once.
+ */
+export function migrateFile(input: MigrateFileInput, options: MigrationOptions): FileMigrationWithFacts {
+  const { file, text } = input;
+  const unchanged = (parsed: boolean, receivers: ReadonlyMap<string, ReceiverKind> = new Map(), syntaxError?: string): FileMigrationWithFacts => ({
+    file, input: text, output: text, changes: [], manualSteps: [], parsed, receivers, syntaxError,
+  });
+  if (!mayInvolveAioredis(text, options)) return unchanged(false);
+
+  let tree = parsePython(text);
+  const initialErrors = countSyntaxErrors(tree);
+  if (initialErrors > 0) {
+    const first = tree.rootNode.descendantsOfType("ERROR")[0] ?? tree.rootNode;
+    return unchanged(true, new Map(), `syntax error at line ${first.startPosition.row + 1}; the file was left unchanged`);
+  }
+
+  const rules = input.rules ?? RULES;
+  const original = new SourceText(text);
+  let facts = new ModuleFacts(tree, original, input.externalReceivers);
+  const receivers = facts.knownReceivers;
+  const names = new NamePlan(facts);
+  const chain = new OffsetChain();
+  const rewrites: LoggedRewrite[] = [];
+  const manuals: LoggedManual[] = [];
+  let current = original;
+  let round = 0;
+
+  for (const phase of PHASES) {
+    const phaseRules = rules.filter((r) => r.phase === phase);
+    const maxRounds = phase === "code" ? MAX_CODE_ROUNDS : 1;
+    for (let i = 0; i < maxRounds; i++) {
+      if (round > 0) facts = new ModuleFacts(tree, current, input.externalReceivers);
+      const proposals = collect(phaseRules, { file, source: current, tree, facts, names, options }, round, manuals);
+      if (proposals.length === 0) break;
+      const accepted = selectNonConflicting(proposals);
+      const applied = applyRound(current, tree, accepted, initialErrors, manuals, round);
+      if (applied.rewrites.length === 0) break;
+      for (const p of applied.rewrites) rewrites.push({ ruleId: p.ruleId, why: p.why, edits: p.edits, round });
+      chain.push(new OffsetMap(applied.rewrites.flatMap((p) => p.edits)));
+      current = new SourceText(applied.text);
+      tree = applied.tree;
+      round++;
+      if (accepted.length === proposals.length && phase !== "code") break;
+    }
+  }
+
+  const steps = dedupeManuals(manuals, chain);
+  const todo = options.todoComments
+    ? insertTodoComments(current, steps.map((m) => ({ offset: chain.toFinal(m.anchorOffset, m.round), what: m.finding.what })))
+    : { text: current.text, map: new OffsetMap([]) };
+  const final = new SourceText(todo.text);
+  const toFinal = (offset: number, fromRound: number, bias: "before" | "after"): number =>
+    todo.map.forward(chain.toFinal(offset, fromRound, bias), bias);
+
+  const changes: Change[] = rewrites.map((r) => {
+    const start = Math.min(...r.edits.map((e) => e.start));
+    const end = Math.max(...r.edits.map((e) => e.end));
+    const map = new OffsetMap(r.edits);
+    const oStart = chain.toOriginal(start, r.round, "before");
+    const oEnd = chain.toOriginal(end, r.round, "after");
+    const fStart = toFinal(map.forward(start, "before"), r.round + 1, "before");
+    const fEnd = toFinal(map.forward(end, "after"), r.round + 1, "after");
+    return {
+      ruleId: r.ruleId,
+      file,
+      originalLine: original.lineAt(oStart),
+      originalEndLine: original.lineAt(Math.max(oStart, oEnd - 1)),
+      line: final.lineAt(fStart),
+      endLine: final.lineAt(Math.max(fStart, fEnd - 1)),
+      before: original.linesCovering(oStart, oEnd),
+      after: fEnd > fStart ? final.linesCovering(fStart, fEnd) : "",
+      why: r.why,
+    };
+  });
+
+  const manualSteps: ManualStep[] = steps.map((m) => ({
+    ruleId: m.ruleId,
+    file,
+    originalLine: original.lineAt(chain.toOriginal(m.nodeOffset, m.round)),
+    line: final.lineAt(toFinal(m.anchorOffset, m.round, "after")),
+    what: m.finding.what,
+    suggestion: m.finding.suggestion ?? "",
+    suggestionReplacesLines: m.finding.replacesLines ?? 0,
+  }));
+  manualSteps.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+  changes.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+
+  return { file, input: text, output: todo.text, changes, manualSteps, parsed: true, receivers };
+}
+
+function collect(
+  rules: readonly Rule[],
+  base: Omit<RuleContext, "rewrite" | "replace" | "manual">,
+  round: number,
+  manuals: LoggedManual[],
+): Proposal[] {
+  const proposals: Proposal[] = [];
+  const text = base.source.text;
+  for (const rule of rules) {
+    if (rule.needsImport && !base.facts.importsAioredis) continue;
+    if (rule.triggers && !rule.triggers.some((t) => text.includes(t))) continue;
+    const ctx: RuleContext = {
+      ...base,
+      rewrite(edits, why) {
+        if (edits.length > 0) proposals.push({ ruleId: rule.id, why, edits: [...edits].sort(compareEdits) });
+      },
+      replace(node, replacement, why) {
+        if (node.text !== replacement) this.rewrite([{ start: node.startIndex, end: node.endIndex, text: replacement }], why);
+      },
+      manual(finding) {
+        manuals.push({
+          ruleId: rule.id,
+          finding,
+          nodeOffset: finding.node.startIndex,
+          anchorOffset: enclosingStatement(finding.node).startIndex,
+          round,
+        });
+      },
+    };
+    rule.apply(ctx);
+  }
+  return proposals;
+}
+
+/** Keeps proposals in rule order whose edits conflict with nothing kept so far; the rest wait for the next round. */
+function selectNonConflicting(proposals: readonly Proposal[]): Proposal[] {
+  const kept: Proposal[] = [];
+  const keptEdits: TextEdit[] = [];
+  for (const p of proposals) {
+    const internal = p.edits.some((e, i) => p.edits.some((f, j) => i < j && editsConflict(e, f)));
+    if (internal) continue;
+    if (p.edits.some((e) => keptEdits.some((k) => editsConflict(e, k)))) continue;
+    kept.push(p);
+    keptEdits.push(...p.edits);
+  }
+  return kept;
+}
+
+interface AppliedRound {
+  readonly text: string;
+  readonly tree: Tree;
+  readonly rewrites: readonly Proposal[];
+}
+
+function reparse(text: string, oldTree: Tree, oldText: string, edits: readonly TextEdit[]): Tree {
+  // Incremental re-parse: tell the old tree about each edit (last first, so earlier offsets stay valid).
+  const sorted = [...edits].sort(compareEdits).reverse();
+  const oldSource = new SourceText(oldText);
+  let working = oldText;
+  for (const e of sorted) {
+    const startPos = pointAt(oldSource, e.start);
+    const oldEndPos = pointAt(oldSource, e.end);
+    working = working.slice(0, e.start) + e.text + working.slice(e.end);
+    const newEnd = e.start + e.text.length;
+    const newEndPos = pointOf(working, newEnd);
+    oldTree.edit({
+      startIndex: e.start * 2,
+      oldEndIndex: e.end * 2,
+      newEndIndex: newEnd * 2,
+      startPosition: startPos,
+      oldEndPosition: oldEndPos,
+      newEndPosition: newEndPos,
+    });
+  }
+  return parsePython(text, oldTree);
+}
+
+function pointAt(source: SourceText, offset: number): { row: number; column: number } {
+  const row = source.lineIndexAt(offset);
+  return { row, column: (offset - source.lineStart(row)) * 2 };
+}
+
+function pointOf(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: (offset - lineStart) * 2 };
+}
+
+function applyRound(
+  source: SourceText,
+  tree: Tree,
+  accepted: readonly Proposal[],
+  allowedErrors: number,
+  manuals: LoggedManual[],
+  round: number,
+): AppliedRound {
+  const all = accepted.flatMap((p) => p.edits).sort(compareEdits);
+  const text = applyEdits(source.text, all);
+  const fresh = reparse(text, tree, source.text, all);
+  if (countSyntaxErrors(fresh) <= allowedErrors) return { text, tree: fresh, rewrites: accepted };
+  // Something broke the parse: keep only the rewrites that parse on their own.
+  const kept: Proposal[] = [];
+  for (const p of accepted) {
+    const trial = applyEdits(source.text, [...kept.flatMap((k) => k.edits), ...p.edits].sort(compareEdits));
+    if (countSyntaxErrors(parsePython(trial)) <= allowedErrors) kept.push(p);
+    else {
+      const node = tree.rootNode.descendantForIndex(p.edits[0]!.start);
+      manuals.push({
+        ruleId: p.ruleId,
+        finding: {
+          node,
+          what: `The automatic rewrite by ${p.ruleId} would not parse, so this code was left as it was; migrate it by hand.`,
+          suggestion: p.edits.map((e) => e.text).join("\n"),
+        },
+        nodeOffset: p.edits[0]!.start,
+        anchorOffset: enclosingStatement(node).startIndex,
+        round,
+      });
+    }
+  }
+  const keptText = applyEdits(source.text, kept.flatMap((k) => k.edits).sort(compareEdits));
+  return { text: keptText, tree: parsePython(keptText), rewrites: kept };
+}
+
+function dedupeManuals(manuals: readonly LoggedManual[], chain: OffsetChain): LoggedManual[] {
+  const seen = new Map<string, LoggedManual>();
+  const linesWithSpecificStep = new Set<number>();
+  const originalOffset = (m: LoggedManual): number => chain.toOriginal(m.anchorOffset, m.round);
+  for (const m of manuals) if (!m.finding.fallback) linesWithSpecificStep.add(originalOffset(m));
+  for (const m of manuals) {
+    const at = originalOffset(m);
+    if (m.finding.fallback && linesWithSpecificStep.has(at)) continue;
+    const key = `${m.ruleId}\u0000${at}\u0000${m.finding.what}`;
+    if (!seen.has(key)) seen.set(key, m);
+  }
+  return [...seen.values()];
+}

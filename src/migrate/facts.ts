@@ -1,0 +1,257 @@
+import type { SyntaxNode, Tree } from "./parser.js";
+import type { SourceText } from "./source.js";
+import { canonicalName } from "./names.js";
+import { awaitingParent, expressionKey, unparenthesize } from "./syntax.js";
+
+/** A name bound by an import of aioredis: `aioredis`, `x` in `import aioredis as x`, `ReplyError` in `from aioredis.errors import ReplyError`. */
+export interface AioredisBinding {
+  readonly local: string;
+  /** Dotted path the name stands for, e.g. `aioredis`, `aioredis.errors`, `aioredis.errors.ReplyError`. */
+  readonly target: string;
+  readonly statement: SyntaxNode;
+  readonly kind: "module" | "from";
+}
+
+/** What an expression held in aioredis 1.x, as far as the data flow can tell. */
+export type ReceiverKind = "client" | "connection" | "pipeline" | "transaction" | "channel";
+
+const FACTORY_KINDS: Record<string, ReceiverKind> = {
+  "aioredis.create_redis": "client",
+  "aioredis.create_redis_pool": "client",
+  "aioredis.create_pool": "client",
+  "aioredis.create_connection": "client",
+  "aioredis.from_url": "client",
+  "aioredis.Redis": "client",
+  "aioredis.StrictRedis": "client",
+  "aioredis.Redis.from_url": "client",
+};
+
+const CLIENT_TYPE_NAMES = new Set([
+  "aioredis.Redis",
+  "aioredis.commands.ContextRedis",
+  "aioredis.ConnectionsPool",
+  "aioredis.RedisConnection",
+  "aioredis.abc.AbcPool",
+  "aioredis.abc.AbcConnection",
+  "aioredis.StrictRedis",
+]);
+
+/**
+ * Facts about one module, computed once per parse: how aioredis is imported, which names are taken, and which
+ * expressions hold aioredis clients (simple intra-module data flow: assignments, annotations, `with await … as`).
+ */
+export class ModuleFacts {
+  readonly bindings = new Map<string, AioredisBinding>();
+  readonly aioredisImports: SyntaxNode[] = [];
+  /** Every identifier spelled in the module: a new name must avoid all of them. */
+  readonly usedNames = new Set<string>();
+  /** `import redis.asyncio as X` / `from redis.asyncio import Y` already present (reruns reuse them). */
+  readonly existingAsyncioAlias: string | undefined;
+  readonly hasWildcardImport: boolean;
+  private readonly receivers = new Map<string, ReceiverKind>();
+  private callsCache: SyntaxNode[] | undefined;
+
+  constructor(
+    readonly tree: Tree,
+    readonly source: SourceText,
+    /** Receivers known from other modules of the repository (cross-file data flow). */
+    externalReceivers: ReadonlyMap<string, ReceiverKind> = new Map(),
+  ) {
+    let wildcard = false;
+    let asyncioAlias: string | undefined;
+    const root = tree.rootNode;
+    for (const id of root.descendantsOfType("identifier")) this.usedNames.add(id.text);
+    for (const stmt of root.descendantsOfType(["import_statement", "import_from_statement"])) {
+      if (stmt.type === "import_statement") {
+        for (const item of stmt.childrenForFieldName("name")) {
+          const dotted = item.type === "aliased_import" ? item.childForFieldName("name")! : item;
+          const alias = item.type === "aliased_import" ? item.childForFieldName("alias")!.text : undefined;
+          const path = dotted.text.replace(/\s+/g, "");
+          if (path === "redis.asyncio" && alias) asyncioAlias = alias;
+          if (path !== "aioredis" && !path.startsWith("aioredis.")) continue;
+          this.noteImport(stmt);
+          if (alias) this.bindings.set(alias, { local: alias, target: path, statement: stmt, kind: "module" });
+          else this.bindings.set("aioredis", { local: "aioredis", target: "aioredis", statement: stmt, kind: "module" });
+        }
+      } else {
+        const moduleNode = stmt.childForFieldName("module_name");
+        if (!moduleNode || moduleNode.type === "relative_import") continue;
+        const module = moduleNode.text.replace(/\s+/g, "");
+        if (module !== "aioredis" && !module.startsWith("aioredis.")) continue;
+        this.noteImport(stmt);
+        if (stmt.namedChildren.some((c) => c.type === "wildcard_import")) wildcard = true;
+        for (const item of stmt.childrenForFieldName("name")) {
+          const dotted = item.type === "aliased_import" ? item.childForFieldName("name")! : item;
+          const name = dotted.text;
+          const local = item.type === "aliased_import" ? item.childForFieldName("alias")!.text : name;
+          this.bindings.set(local, { local, target: `${module}.${name}`, statement: stmt, kind: "from" });
+        }
+      }
+    }
+    this.existingAsyncioAlias = asyncioAlias;
+    this.hasWildcardImport = wildcard;
+    for (const [k, v] of externalReceivers) this.receivers.set(k, v);
+    if (this.bindings.size > 0) this.trackReceivers();
+  }
+
+  private noteImport(stmt: SyntaxNode): void {
+    if (!this.aioredisImports.some((s) => s.id === stmt.id)) this.aioredisImports.push(stmt);
+  }
+
+  get importsAioredis(): boolean {
+    return this.bindings.size > 0;
+  }
+
+  /** All `call` nodes of the module, in source order (cached). */
+  get calls(): SyntaxNode[] {
+    this.callsCache ??= this.tree.rootNode.descendantsOfType("call");
+    return this.callsCache;
+  }
+
+  /**
+   * The canonical aioredis path an expression refers to (`aioredis.create_redis_pool`, `aioredis.ReplyError`), or
+   * undefined when it is not an aioredis name. Local shadowing of an imported name is not modelled.
+   */
+  resolve(node: SyntaxNode): string | undefined {
+    const n = unparenthesize(node);
+    if (n.type === "identifier") {
+      if (this.isInsideImport(n)) return undefined;
+      const b = this.bindings.get(n.text);
+      return b ? canonicalName(b.target) : undefined;
+    }
+    if (n.type === "attribute") {
+      const obj = n.childForFieldName("object");
+      const attr = n.childForFieldName("attribute");
+      if (!obj || !attr) return undefined;
+      const base = this.resolveRaw(obj);
+      return base ? canonicalName(`${base}.${attr.text}`) : undefined;
+    }
+    return undefined;
+  }
+
+  private resolveRaw(node: SyntaxNode): string | undefined {
+    const n = unparenthesize(node);
+    if (n.type === "identifier") return this.isInsideImport(n) ? undefined : this.bindings.get(n.text)?.target;
+    if (n.type === "attribute") {
+      const obj = n.childForFieldName("object");
+      const attr = n.childForFieldName("attribute");
+      if (!obj || !attr) return undefined;
+      const base = this.resolveRaw(obj);
+      return base ? `${base}.${attr.text}` : undefined;
+    }
+    return undefined;
+  }
+
+  private isInsideImport(node: SyntaxNode): boolean {
+    for (let p = node.parent; p; p = p.parent) {
+      if (p.type === "import_statement" || p.type === "import_from_statement") return true;
+      if (p.type.endsWith("statement") || p.type === "block" || p.type === "module") return false;
+    }
+    return false;
+  }
+
+  /** What an expression (`r`, `self.redis`, `app["redis"]`) held in aioredis, if the data flow knows. */
+  receiverKind(node: SyntaxNode): ReceiverKind | undefined {
+    return this.receivers.get(expressionKey(node));
+  }
+
+  /** Receivers found in this module, keyed by expression text (shared with other modules of the repository). */
+  get knownReceivers(): ReadonlyMap<string, ReceiverKind> {
+    return this.receivers;
+  }
+
+  markReceiver(key: string, kind: ReceiverKind): void {
+    this.receivers.set(key, kind);
+  }
+
+  /** The kind of value an expression produces in aioredis 1.x (a factory call, `x.pipeline()`, …). */
+  valueKind(node: SyntaxNode): ReceiverKind | undefined {
+    let n = unparenthesize(node);
+    if (n.type === "await") n = unparenthesize(n.namedChild(0)!);
+    if (n.type !== "call") return this.receiverKind(n);
+    const callee = n.childForFieldName("function")!;
+    const resolved = this.resolve(callee);
+    if (resolved && FACTORY_KINDS[resolved]) return FACTORY_KINDS[resolved];
+    if (callee.type === "attribute") {
+      const method = callee.childForFieldName("attribute")!.text;
+      const obj = callee.childForFieldName("object")!;
+      const objKind = this.receiverKind(obj);
+      if (objKind === "client" || objKind === "connection") {
+        if (method === "pipeline") return "pipeline";
+        if (method === "multi_exec") return "transaction";
+      }
+    }
+    return undefined;
+  }
+
+  private trackReceivers(): void {
+    const root = this.tree.rootNode;
+    // annotations first: `def f(r: aioredis.Redis)`, `redis: aioredis.Redis = …`
+    for (const typed of root.descendantsOfType(["typed_parameter", "typed_default_parameter"])) {
+      const type = typed.childForFieldName("type");
+      const name = typed.type === "typed_parameter" ? typed.namedChild(0) : typed.childForFieldName("name");
+      if (type && name && this.isClientType(type)) this.receivers.set(name.text, "client");
+    }
+    // assignments, in source order, until nothing new is learnt (`a = create(); b = a; p = b.pipeline()`)
+    const assignments = root.descendantsOfType("assignment");
+    for (let round = 0; round < 3; round++) {
+      let learnt = false;
+      for (const a of assignments) {
+        const left = a.childForFieldName("left");
+        const right = a.childForFieldName("right");
+        const type = a.childForFieldName("type");
+        if (!left || left.type === "pattern_list" || left.type === "tuple_pattern") continue;
+        const key = expressionKey(left);
+        if (this.receivers.has(key)) continue;
+        let kind = right ? this.valueKind(right) : undefined;
+        if (!kind && type && this.isClientType(type)) kind = "client";
+        if (kind) {
+          this.receivers.set(key, kind);
+          learnt = true;
+        }
+      }
+      // `with await pool as conn`, `async with pool.get() as conn`, `with (await redis) as r2`
+      for (const item of root.descendantsOfType("as_pattern")) {
+        if (item.parent?.type !== "with_item") continue;
+        const value = item.namedChild(0);
+        const alias = item.childForFieldName("alias");
+        if (!value || !alias) continue;
+        const key = expressionKey(alias);
+        if (this.receivers.has(key)) continue;
+        const awaited = unparenthesize(value).type === "await" ? unparenthesize(unparenthesize(value).namedChild(0)!) : null;
+        let kind: ReceiverKind | undefined;
+        if (awaited && this.receiverKind(awaited)) kind = "connection";
+        else {
+          const v = unparenthesize(value);
+          if (v.type === "call") {
+            const callee = v.childForFieldName("function")!;
+            if (callee.type === "attribute" && callee.childForFieldName("attribute")!.text === "get" &&
+                this.receiverKind(callee.childForFieldName("object")!)) kind = "connection";
+            else kind = this.valueKind(v);
+          }
+        }
+        if (kind) {
+          this.receivers.set(key, kind);
+          learnt = true;
+        }
+      }
+      if (!learnt) break;
+    }
+  }
+
+  private isClientType(type: SyntaxNode): boolean {
+    const t = unparenthesize(type.type === "type" ? type.namedChild(0) ?? type : type);
+    const candidates = [t];
+    // Optional[aioredis.Redis], aioredis.Redis | None
+    for (const n of t.descendantsOfType(["attribute", "identifier"])) candidates.push(n);
+    return candidates.some((c) => {
+      const r = this.resolve(c);
+      return r !== undefined && CLIENT_TYPE_NAMES.has(r);
+    });
+  }
+}
+
+/** Whether `node` is the `await` target or the whole expression; returns the node to replace when dropping `await`. */
+export function awaitedOrSelf(node: SyntaxNode): SyntaxNode {
+  return awaitingParent(node) ?? node;
+}

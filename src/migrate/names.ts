@@ -1,0 +1,73 @@
+/**
+ * Canonical names of the aioredis API. References are resolved to a dotted path such as
+ * `aioredis.errors.ReplyError`; `canonicalName` folds the submodule paths that aioredis re-exports at the top level
+ * so rules can match one spelling (`aioredis.ReplyError`).
+ */
+
+/** Submodules whose public names are re-exported by `aioredis/__init__.py` (1.3.1) or are the 2.x home of a top-level name. */
+const REEXPORTING_SUBMODULES = [
+  "aioredis.errors",
+  "aioredis.commands",
+  "aioredis.connection",
+  "aioredis.pool",
+  "aioredis.pubsub",
+  "aioredis.sentinel",
+  "aioredis.client",
+];
+
+/** Top-level names of aioredis 1.3.1 (`dir(aioredis)`) and 2.0.1. */
+export const AIOREDIS_TOP_LEVEL = new Set([
+  // 1.3.1
+  "AuthError", "Channel", "ChannelClosedError", "ConnectionClosedError", "ConnectionForcedCloseError",
+  "ConnectionsPool", "GeoMember", "GeoPoint", "MasterNotFoundError", "MasterReplyError", "MaxClientsError",
+  "MultiExecError", "PipelineError", "PoolClosedError", "ProtocolError", "ReadOnlyError", "Redis",
+  "RedisConnection", "RedisError", "RedisSentinel", "ReplyError", "SlaveNotFoundError", "SlaveReplyError",
+  "WatchVariableError", "create_connection", "create_pool", "create_redis", "create_redis_pool", "create_sentinel",
+  // 2.0.1
+  "StrictRedis", "from_url", "ConnectionPool", "BlockingConnectionPool", "Connection", "SSLConnection",
+  "UnixDomainSocketConnection", "AuthenticationError", "AuthenticationWrongNumberOfArgsError", "BusyLoadingError",
+  "ChildDeadlockedError", "ConnectionError", "DataError", "InvalidResponse", "PubSubError", "ResponseError",
+  "TimeoutError", "WatchError",
+]);
+
+export function canonicalName(qualified: string): string {
+  for (const sub of REEXPORTING_SUBMODULES) {
+    if (qualified.startsWith(sub + ".")) {
+      const rest = qualified.slice(sub.length + 1);
+      if (!rest.includes(".") && AIOREDIS_TOP_LEVEL.has(rest)) return "aioredis." + rest;
+    }
+  }
+  return qualified;
+}
+
+/**
+ * Names that exist only on aioredis 1.x objects. A file that contains one of them may use an aioredis client it
+ * never imports (a parameter, `app["redis"]`, `self.redis`), so once the repository is known to use aioredis such
+ * files are parsed too.
+ */
+export const AIOREDIS_1X_ONLY_NAMES = [
+  "hmset_dict",
+  "multi_exec",
+  "iscan",
+  "ihscan",
+  "isscan",
+  "izscan",
+  "publish_json",
+  "wait_closed",
+  "get_json",
+  "wait_message",
+  "xread_group",
+  "SET_IF_NOT_EXIST",
+  "SET_IF_EXIST",
+  "ZSET_IF_NOT_EXIST",
+  "ZSET_IF_EXIST",
+  "ZSET_EXCLUDE_MIN",
+  "ZSET_EXCLUDE_MAX",
+  "ZSET_EXCLUDE_BOTH",
+  "ZSET_AGGREGATE",
+  "SHUTDOWN_SAVE",
+  "SHUTDOWN_NOSAVE",
+  "create_redis",
+  "create_pool",
+  "create_connection",
+] as const;

@@ -1,0 +1,18 @@
+import type { MigrationOptions } from "./findings.js";
+import { AIOREDIS_1X_ONLY_NAMES } from "./names.js";
+
+const IMPORTS_AIOREDIS = /aioredis/;
+const USES_1X_ONLY_NAME = new RegExp(`aioredis|${AIOREDIS_1X_ONLY_NAMES.join("|")}`);
+
+/**
+ * The cheap substring test that decides whether a file is parsed at all. Files it rejects stay byte-identical.
+ * One regular-expression scan per file: on a tree where 1% of files use aioredis, this is nearly all the work.
+ */
+export function mayInvolveAioredis(text: string, options: Pick<MigrationOptions, "repositoryUsesAioredis">): boolean {
+  return (options.repositoryUsesAioredis ? USES_1X_ONLY_NAME : IMPORTS_AIOREDIS).test(text);
+}
+
+/** Whether a file names aioredis at all (used to decide that a repository uses it). */
+export function mentionsAioredis(text: string): boolean {
+  return IMPORTS_AIOREDIS.test(text);
+}

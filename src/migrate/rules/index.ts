@@ -1,0 +1,18 @@
+import type { Rule } from "../rule.js";
+import clientCreation from "./client-creation/index.js";
+import executeCommand from "./execute-command/index.js";
+import imports from "./imports/index.js";
+import lifecycle from "./lifecycle/index.js";
+import typeReferences from "./type-references/index.js";
+
+/**
+ * Every rule, in the order its rewrites win when two touch the same code in one round
+ * (the loser is retried on the next round, against the rewritten text).
+ */
+export const RULES: readonly Rule[] = [
+  clientCreation,
+  lifecycle,
+  executeCommand,
+  typeReferences,
+  imports,
+];
