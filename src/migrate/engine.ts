@@ -205,6 +205,7 @@ interface AppliedRound {
 
 function reparse(text: string, oldTree: Tree, oldText: string, edits: readonly TextEdit[]): Tree {
   // Incremental re-parse: tell the old tree about each edit (last first, so earlier offsets stay valid).
+  // The binding takes offsets and columns in UTF-16 code units, like the ones it returns.
   const sorted = [...edits].sort(compareEdits).reverse();
   const oldSource = new SourceText(oldText);
   let working = oldText;
@@ -215,9 +216,9 @@ function reparse(text: string, oldTree: Tree, oldText: string, edits: readonly T
     const newEnd = e.start + e.text.length;
     const newEndPos = pointOf(working, newEnd);
     oldTree.edit({
-      startIndex: e.start * 2,
-      oldEndIndex: e.end * 2,
-      newEndIndex: newEnd * 2,
+      startIndex: e.start,
+      oldEndIndex: e.end,
+      newEndIndex: newEnd,
       startPosition: startPos,
       oldEndPosition: oldEndPos,
       newEndPosition: newEndPos,
@@ -228,7 +229,7 @@ function reparse(text: string, oldTree: Tree, oldText: string, edits: readonly T
 
 function pointAt(source: SourceText, offset: number): { row: number; column: number } {
   const row = source.lineIndexAt(offset);
-  return { row, column: (offset - source.lineStart(row)) * 2 };
+  return { row, column: offset - source.lineStart(row) };
 }
 
 function pointOf(text: string, offset: number): { row: number; column: number } {
@@ -238,7 +239,7 @@ function pointOf(text: string, offset: number): { row: number; column: number } 
     row++;
     lineStart = i + 1;
   }
-  return { row, column: (offset - lineStart) * 2 };
+  return { row, column: offset - lineStart };
 }
 
 function applyRound(

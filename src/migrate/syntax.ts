@@ -3,11 +3,19 @@ import type { SyntaxNode } from "./parser.js";
 /** Small, pure helpers over tree-sitter-python nodes shared by the rules. */
 
 const STATEMENT_PARENTS = new Set(["module", "block"]);
+/** Clauses that start their own line: a comment may stand right above them. */
+const CLAUSES = new Set(["except_clause", "except_group_clause", "elif_clause", "else_clause", "finally_clause", "case_clause"]);
 
-/** The statement that holds `node`: the nearest ancestor (or itself) whose parent is a block or the module. */
+/**
+ * The statement that holds `node`: the nearest ancestor (or itself) whose parent is a block or the module — or the
+ * `except`/`elif`/`else`/`finally`/`case` clause whose header holds it, so a TODO lands right above that line.
+ */
 export function enclosingStatement(node: SyntaxNode): SyntaxNode {
   let n: SyntaxNode = node;
-  while (n.parent && !STATEMENT_PARENTS.has(n.parent.type)) n = n.parent;
+  while (n.parent && !STATEMENT_PARENTS.has(n.parent.type)) {
+    if (CLAUSES.has(n.parent.type) && n.type !== "block") return n.parent;
+    n = n.parent;
+  }
   // decorated definitions: anchor on the decorator line
   if (n.parent?.type === "decorated_definition") n = n.parent;
   return n;
