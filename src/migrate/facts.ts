@@ -26,6 +26,8 @@ const FACTORY_KINDS: Record<string, ReceiverKind> = {
   "aioredis.Redis.from_url": "client",
 };
 
+const REDIS_LIKE_NAME = /^(r|rc|rd|redis\w*|\w*_redis|aredis|client|redis_client|conn|connection|pool|redis_pool|pipe|pipeline|tr|tx|transaction|multi|cache|store|db|broker|red)$/i;
+
 const CLIENT_TYPE_NAMES = new Set([
   "aioredis.Redis",
   "aioredis.commands.ContextRedis",
@@ -60,7 +62,13 @@ export class ModuleFacts {
     let wildcard = false;
     let asyncioAlias: string | undefined;
     const root = tree.rootNode;
-    for (const id of root.descendantsOfType("identifier")) this.usedNames.add(id.text);
+    for (const id of root.descendantsOfType("identifier")) {
+      const parent = id.parent;
+      // `x.name` and `f(name=…)` do not bind `name` in this module
+      if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === id.id) continue;
+      if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === id.id) continue;
+      this.usedNames.add(id.text);
+    }
     for (const stmt of root.descendantsOfType(["import_statement", "import_from_statement"])) {
       if (stmt.type === "import_statement") {
         for (const item of stmt.childrenForFieldName("name")) {
@@ -153,6 +161,19 @@ export class ModuleFacts {
   /** What an expression (`r`, `self.redis`, `app["redis"]`) held in aioredis, if the data flow knows. */
   receiverKind(node: SyntaxNode): ReceiverKind | undefined {
     return this.receivers.get(expressionKey(node));
+  }
+
+  /**
+   * Whether a call on `node` is (very likely) a Redis command on an aioredis object: the data flow knows it, or the
+   * module/repository uses aioredis and the receiver is named like a Redis client (`redis`, `r`, `self.redis`,
+   * `app["redis"]`, `conn`, `pool`, `pipe`, `tr`, `cache`). Rules whose rewrite is only valid for aioredis use this.
+   */
+  isRedisReceiver(node: SyntaxNode, repositoryUsesAioredis: boolean): boolean {
+    if (this.receiverKind(node)) return true;
+    if (!this.importsAioredis && !repositoryUsesAioredis) return false;
+    const key = expressionKey(node);
+    const last = /([A-Za-z_][A-Za-z0-9_]*)\W*$/.exec(key)?.[1] ?? key;
+    return REDIS_LIKE_NAME.test(last);
   }
 
   /** Receivers found in this module, keyed by expression text (shared with other modules of the repository). */

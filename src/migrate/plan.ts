@@ -34,6 +34,8 @@ export class NamePlan {
 
   constructor(facts: ModuleFacts) {
     this.taken = new Set(facts.usedNames);
+    // Names bound by `from aioredis import X` are replaced by the migration: X may be reused for the redis-py class.
+    for (const b of facts.bindings.values()) if (b.kind === "from") this.taken.delete(b.local);
     const moduleBinding = [...facts.bindings.values()].find((b) => b.kind === "module" && b.target === "aioredis");
     this.preferModuleStyle = moduleBinding !== undefined || facts.existingAsyncioAlias !== undefined;
     if (facts.existingAsyncioAlias) this.moduleAlias = facts.existingAsyncioAlias;

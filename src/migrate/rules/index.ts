@@ -1,5 +1,6 @@
 import type { Rule } from "../rule.js";
 import clientCreation from "./client-creation/index.js";
+import exceptions from "./exceptions/index.js";
 import executeCommand from "./execute-command/index.js";
 import imports from "./imports/index.js";
 import lifecycle from "./lifecycle/index.js";
@@ -14,5 +15,6 @@ export const RULES: readonly Rule[] = [
   lifecycle,
   executeCommand,
   typeReferences,
+  exceptions,
   imports,
 ];

@@ -92,8 +92,11 @@ function remainingReferences(ctx: RuleContext): Map<string, SyntaxNode[]> {
   const refs = new Map<string, SyntaxNode[]>();
   const bound = ctx.facts.bindings;
   if (bound.size === 0) return refs;
+  // A rewrite that kept the spelling (`RedisError` → redis-py's `RedisError`) asked the plan for that very name:
+  // its references are satisfied by the new import.
+  const provided = new Set(ctx.names.fromImports.map((f) => f.local));
   for (const id of ctx.tree.rootNode.descendantsOfType("identifier")) {
-    if (!bound.has(id.text) || !isReference(id)) continue;
+    if (!bound.has(id.text) || provided.has(id.text) || !isReference(id)) continue;
     refs.set(id.text, [...(refs.get(id.text) ?? []), id]);
   }
   return refs;
