@@ -29,6 +29,7 @@ export class NamePlan {
   private readonly preferModuleStyle: boolean;
   private readonly taken: Set<string>;
   private aliasUsed = false;
+  private readonly produced = new Set<string>();
   private readonly froms = new Map<string, FromImport>();
   private readonly plainImports = new Set<string>();
 
@@ -78,7 +79,19 @@ export class NamePlan {
 
   private viaAlias(name: string): string {
     this.aliasUsed = true;
-    return `${this.moduleAlias}.${name}`;
+    const text = `${this.moduleAlias}.${name}`;
+    this.produced.add(text);
+    return text;
+  }
+
+  /**
+   * Whether `text` (an attribute chain such as `aior.Redis.from_url`) starts with a reference this plan produced.
+   * Needed when the user's alias is kept (`import aioredis as aior` → `import redis.asyncio as aior`): the
+   * migrated `aior.ResponseError` and an unmigrated `aior.util.decode` share the same first name.
+   */
+  producedPrefixOf(text: string): boolean {
+    for (const p of this.produced) if (text === p || text.startsWith(p + ".")) return true;
+    return false;
   }
 
   private fromImport(module: string, name: string, fallbackLocal: string | null): string {

@@ -1,4 +1,5 @@
 import type { SyntaxNode } from "../../parser.js";
+import type { AioredisBinding } from "../../facts.js";
 import { defineRule, type RuleContext } from "../../rule.js";
 import { statementsOf } from "../../syntax.js";
 
@@ -57,7 +58,7 @@ export default defineRule({
       for (const ref of refs) {
         ctx.manual({
           node: ref,
-          what: `\`${describe(ref)}\` still comes from aioredis and has no automatic redis.asyncio equivalent: port this use by hand, then drop the aioredis import.`,
+          what: fallbackStep(ref, ctx.facts.bindings.get(ref.text)),
           suggestion: "",
           fallback: true,
         });
@@ -66,10 +67,18 @@ export default defineRule({
   },
 });
 
-function describe(ref: SyntaxNode): string {
+function outermostChain(ref: SyntaxNode): SyntaxNode {
   let n = ref;
   while (n.parent?.type === "attribute" && n.parent.childForFieldName("object")?.id === n.id) n = n.parent;
-  return n.text.length > 60 ? ref.text : n.text;
+  return n;
+}
+
+function fallbackStep(ref: SyntaxNode, binding: AioredisBinding | undefined): string {
+  const chain = outermostChain(ref);
+  if (chain.id === ref.id && binding?.kind === "module")
+    return `This code still uses the aioredis module itself (\`${ref.text}\`): port it by hand, then drop the aioredis import.`;
+  const text = chain.text.length > 60 ? ref.text : chain.text;
+  return `\`${text}\` still comes from aioredis and has no automatic redis.asyncio equivalent: port this use by hand, then drop the aioredis import.`;
 }
 
 function importItems(stmt: SyntaxNode): ImportItem[] {
@@ -97,6 +106,7 @@ function remainingReferences(ctx: RuleContext): Map<string, SyntaxNode[]> {
   const provided = new Set(ctx.names.fromImports.map((f) => f.local));
   for (const id of ctx.tree.rootNode.descendantsOfType("identifier")) {
     if (!bound.has(id.text) || provided.has(id.text) || !isReference(id)) continue;
+    if (id.text === ctx.names.moduleAlias && ctx.names.producedPrefixOf(outermostChain(id).text.replace(/\s+/g, ""))) continue;
     refs.set(id.text, [...(refs.get(id.text) ?? []), id]);
   }
   return refs;
@@ -132,6 +142,11 @@ function removeStatement(ctx: RuleContext, stmt: SyntaxNode): void {
   const after = src.text.slice(stmt.endIndex, src.lineContentEnd(lastLine));
   const parent = stmt.parent;
   const onlyStatement = parent?.type === "block" && statementsOf(parent).length === 1;
+  if (!onlyStatement && before.trim() === "" && after.trim().startsWith("#")) {
+    // keep the trailing comment on its own line: `import aioredis  # noqa` → `# noqa`
+    ctx.rewrite([{ start: stmt.startIndex, end: stmt.endIndex + (after.length - after.trimStart().length), text: "" }], WHY_DROP);
+    return;
+  }
   if (onlyStatement || before.trim() !== "" || after.trim() !== "") {
     ctx.replace(stmt, "pass", WHY_DROP);
     return;
