@@ -1,0 +1,30 @@
+"""Expiring keys through a client created with a connect timeout (timeout=)."""
+import asyncio
+import os
+
+import aioredis
+
+PREFIX = "p06:"
+
+
+async def main():
+    redis = await aioredis.create_redis(os.environ["REDIS_URL"], timeout=5)
+    try:
+        await redis.set(PREFIX + "token", "t0k3n")
+        print("expire", repr(await redis.expire(PREFIX + "token", 100)))
+        ttl = await redis.ttl(PREFIX + "token")
+        print("ttl in range", 95 <= ttl <= 100)
+        print("ttl missing", repr(await redis.ttl(PREFIX + "missing")))
+        await redis.set(PREFIX + "forever", "1")
+        print("ttl no expiry", repr(await redis.ttl(PREFIX + "forever")))
+        print("persist", repr(await redis.persist(PREFIX + "token")))
+        print("ttl after persist", repr(await redis.ttl(PREFIX + "token")))
+        await redis.setex(PREFIX + "short", 50, "x")
+        print("setex ttl in range", 45 <= await redis.ttl(PREFIX + "short") <= 50)
+        print("delete", repr(await redis.delete(PREFIX + "token", PREFIX + "forever", PREFIX + "short")))
+    finally:
+        redis.close()
+        await redis.wait_closed()
+
+
+asyncio.run(main())

@@ -1,0 +1,41 @@
+"""Cleanup in `finally:` runs even when the work raises; the error is handled by the caller."""
+import asyncio
+import os
+
+import redis.asyncio as ra
+
+PREFIX = "p18:"
+
+
+class Invalid(Exception):
+    pass
+
+
+async def import_rows(rows):
+    redis = ra.Redis.from_url(os.environ["REDIS_URL"])
+    try:
+        for i, row in enumerate(rows):
+            if "=" not in row:
+                raise Invalid("row %d is malformed: %r" % (i, row))
+            k, v = row.split("=", 1)
+            await redis.set(PREFIX + k, v)
+        return len(rows)
+    finally:
+        await redis.close()
+        print("cleanup ran")
+
+
+async def main():
+    print("imported", await import_rows(["a=1", "b=2"]))
+    try:
+        await import_rows(["c=3", "broken", "d=4"])
+    except Invalid as e:
+        print("error", e)
+    check = ra.Redis.from_url(os.environ["REDIS_URL"])
+    print("keys", sorted(await check.keys(PREFIX + "*")))
+    print("values", repr(await check.mget(PREFIX + "a", PREFIX + "b", PREFIX + "c", PREFIX + "d")))
+    await check.delete(PREFIX + "a", PREFIX + "b", PREFIX + "c")
+    await check.close()
+
+
+asyncio.run(main())
