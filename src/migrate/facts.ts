@@ -28,6 +28,9 @@ const FACTORY_KINDS: Record<string, ReceiverKind> = {
 
 const REDIS_LIKE_NAME = /^(r|rc|rd|redis\w*|\w*_redis|aredis|client|redis_client|conn|connection|pool|redis_pool|pipe|pipeline|tr|tx|transaction|multi|cache|store|db|broker|red)$/i;
 
+const V1_MARKERS = /\b(create_redis_pool|create_redis|create_pool|create_connection|multi_exec|wait_closed|hmset_dict|aioredis\.errors|ReplyError|iscan|publish_json)\b/;
+const V2_MARKERS = /\b(from_url|StrictRedis|aioredis\.exceptions|decode_responses|aioredis\.client|ConnectionPool)\b/;
+
 const CLIENT_TYPE_NAMES = new Set([
   "aioredis.Redis",
   "aioredis.commands.ContextRedis",
@@ -52,6 +55,7 @@ export class ModuleFacts {
   readonly hasWildcardImport: boolean;
   private readonly receivers = new Map<string, ReceiverKind>();
   private callsCache: SyntaxNode[] | undefined;
+  private flavourCache: "1.x" | "2.x" | undefined;
 
   constructor(
     readonly tree: Tree,
@@ -99,11 +103,23 @@ export class ModuleFacts {
     this.existingAsyncioAlias = asyncioAlias;
     this.hasWildcardImport = wildcard;
     for (const [k, v] of externalReceivers) this.receivers.set(k, v);
-    if (this.bindings.size > 0) this.trackReceivers();
+    // Facts are only built for files that passed the prefilter, so tracking is worth it even without an import:
+    // `tr = request.app["redis"].multi_exec()` in a module that never imports aioredis.
+    this.trackReceivers();
   }
 
   private noteImport(stmt: SyntaxNode): void {
     if (!this.aioredisImports.some((s) => s.id === stmt.id)) this.aioredisImports.push(stmt);
+  }
+
+  /**
+   * Which aioredis the module was written for. aioredis 2.x already has redis-py's API (e.g. `pipeline()` is
+   * transactional), so 1.x-only rewrites must not touch it. Modules showing neither are treated as 1.x: they reach
+   * the rules through a 1.x-only name or an import whose use could not be told apart.
+   */
+  get flavour(): "1.x" | "2.x" {
+    this.flavourCache ??= !V1_MARKERS.test(this.source.text) && V2_MARKERS.test(this.source.text) ? "2.x" : "1.x";
+    return this.flavourCache;
   }
 
   get importsAioredis(): boolean {
@@ -171,6 +187,10 @@ export class ModuleFacts {
   isRedisReceiver(node: SyntaxNode, repositoryUsesAioredis: boolean): boolean {
     if (this.receiverKind(node)) return true;
     if (!this.importsAioredis && !repositoryUsesAioredis) return false;
+    return this.looksLikeClient(node);
+  }
+
+  private looksLikeClient(node: SyntaxNode): boolean {
     const key = expressionKey(node);
     const last = /([A-Za-z_][A-Za-z0-9_]*)\W*$/.exec(key)?.[1] ?? key;
     return REDIS_LIKE_NAME.test(last);
@@ -197,10 +217,10 @@ export class ModuleFacts {
       const method = callee.childForFieldName("attribute")!.text;
       const obj = callee.childForFieldName("object")!;
       const objKind = this.receiverKind(obj);
-      if (objKind === "client" || objKind === "connection") {
-        if (method === "pipeline") return "pipeline";
-        if (method === "multi_exec") return "transaction";
-      }
+      // multi_exec exists only in aioredis 1.x; pipeline() is also redis-py's, so it needs a client-like receiver
+      if (method === "multi_exec") return "transaction";
+      if (method === "pipeline" && (objKind === "client" || objKind === "connection" || this.looksLikeClient(obj)))
+        return "pipeline";
     }
     return undefined;
   }
