@@ -138,7 +138,8 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
     ruleId: m.ruleId,
     file,
     originalLine: original.lineAt(chain.toOriginal(m.nodeOffset, m.round)),
-    line: final.lineAt(toFinal(m.anchorOffset, m.round, "after")),
+    // through the rewrites: the start of whatever replaced the statement; through the TODO insertion: below it
+    line: final.lineAt(todo.map.forward(chain.toFinal(m.anchorOffset, m.round, "before"), "after")),
     what: m.finding.what,
     suggestion: m.finding.suggestion ?? "",
     suggestionReplacesLines: m.finding.replacesLines ?? 0,
