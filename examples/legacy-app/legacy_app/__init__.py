@@ -1,0 +1,3 @@
+"""Link shortener with a Redis cache, rate limits and live notifications."""
+
+__version__ = "0.4.2"
