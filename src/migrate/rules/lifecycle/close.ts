@@ -1,0 +1,147 @@
+import type { TextEdit } from "../../edits.js";
+import type { SyntaxNode } from "../../parser.js";
+import type { RuleContext } from "../../rule.js";
+import { awaitingParent, expressionKey, insideAsyncFunction } from "../../syntax.js";
+import { confidence, deleteStatement, isSure, lineWith, methodCall, methodStatements, type MethodStatement } from "./receiver.js";
+
+/** Names that hold asyncio streams and servers, which also have `close()` + `wait_closed()`. */
+const STREAM_LIKE = /(writer|server|transport|stream|sock|socket|ws|websocket)$/i;
+
+const WHY_PAIR = "aioredis 1.x closed in two steps (`close()` then `await wait_closed()`); redis-py closes with one awaited call.";
+const WHY_WAIT = "`wait_closed()` does not exist in redis-py: awaiting the close call already waits for the connections to close.";
+const WHY_CLOSE = "redis-py's close is a coroutine: without `await` the client is never closed.";
+const WHY_ACLOSE = "redis-py 5.0.1 renamed the close coroutine to `aclose()`; `close()` is deprecated.";
+const WHY_CLEAR = "`pool.clear()` (close the idle connections) is `disconnect(inuse_connections=False)` on the client's connection pool in redis-py.";
+
+function closeMethod(ctx: RuleContext): string {
+  return ctx.options.target === "4.2" ? "close" : "aclose";
+}
+
+/** `await X.close()` / `await X.aclose()` for the target, with X's own text. */
+function awaitedClose(ctx: RuleContext, receiver: SyntaxNode): string {
+  return `await ${receiver.text}.${closeMethod(ctx)}()`;
+}
+
+/** Turns the statement `X.close()` into `await X.aclose()` with two small edits (keeps spacing and comments). */
+function awaitCloseEdits(ctx: RuleContext, close: MethodStatement): TextEdit[] {
+  const edits: TextEdit[] = [{ start: close.call.startIndex, end: close.call.startIndex, text: "await " }];
+  if (close.method !== closeMethod(ctx)) edits.push({ start: close.methodNode.startIndex, end: close.methodNode.endIndex, text: closeMethod(ctx) });
+  return edits;
+}
+
+/**
+ * `X.close()` + `await X.wait_closed()` → `await X.aclose()`; lone `await X.wait_closed()` → removed; lone `X.close()`
+ * → awaited (inside `async def`) or reported; 2.x `await X.close()` → `aclose()` for redis-py ≥ 5.0.1.
+ */
+export function migrateClose(ctx: RuleContext): void {
+  const waits = methodStatements(ctx, "wait_closed").filter((w) => w.awaited);
+  const pairedWaits = new Set<number>();
+  const closes = methodStatements(ctx, "close");
+
+  for (const close of closes.filter((c) => !c.awaited)) {
+    const wait = waits.find((w) => followsInBlock(close.statement, w.statement) && expressionKey(w.receiver) === expressionKey(close.receiver));
+    const sure = confidence(ctx, close.receiver);
+    if (wait) {
+      if (sure === "none") {
+        reportUnknownPair(ctx, close);
+        pairedWaits.add(wait.statement.id);
+        continue;
+      }
+      pairedWaits.add(wait.statement.id);
+      ctx.rewrite([...awaitCloseEdits(ctx, close), ...deleteStatement(ctx, wait.statement)], WHY_PAIR);
+      continue;
+    }
+    if (sure === "none") continue;
+    const suggestion = awaitedClose(ctx, close.receiver);
+    if (!insideAsyncFunction(close.statement)) {
+      ctx.manual({
+        node: close.call,
+        what: `\`${close.receiver.text}.close()\` is a coroutine in redis-py and this function is not \`async\`, so it cannot be awaited here. Await it from async code (a shutdown handler), or use \`asyncio.run(...)\` / the event loop.`,
+        suggestion,
+      });
+    } else if (isSure(sure)) {
+      ctx.rewrite(awaitCloseEdits(ctx, close), WHY_CLOSE);
+    } else {
+      ctx.manual({
+        node: close.call,
+        what: `If \`${close.receiver.text}\` is an aioredis client, its close must be awaited in redis-py. Other objects keep \`close()\`.`,
+        suggestion: lineWith(ctx, close.statement, close.call, suggestion) ?? suggestion,
+        replacesLines: lineWith(ctx, close.statement, close.call, suggestion) === null ? 0 : 1,
+      });
+    }
+  }
+
+  for (const wait of waits) {
+    if (pairedWaits.has(wait.statement.id)) continue;
+    const sure = confidence(ctx, wait.receiver);
+    if (isSure(sure) || sure === "likely") ctx.rewrite(deleteStatement(ctx, wait.statement), WHY_WAIT);
+    else if (ctx.facts.importsAioredis && !STREAM_LIKE.test(expressionKey(wait.receiver))) {
+      ctx.manual({
+        node: wait.call,
+        what: `If \`${wait.receiver.text}\` is an aioredis client, delete this line: redis-py has no \`wait_closed()\`, awaiting its close is enough.`,
+        suggestion: "",
+      });
+    }
+  }
+  reportOtherWaitClosed(ctx, waits);
+
+  if (ctx.options.target !== "4.2") {
+    for (const close of closes.filter((c) => c.awaited)) {
+      if (isSure(confidence(ctx, close.receiver))) {
+        ctx.rewrite([{ start: close.methodNode.startIndex, end: close.methodNode.endIndex, text: "aclose" }], WHY_ACLOSE);
+      }
+    }
+  }
+  migrateClear(ctx);
+}
+
+function reportUnknownPair(ctx: RuleContext, close: MethodStatement): void {
+  if (!ctx.facts.importsAioredis || STREAM_LIKE.test(expressionKey(close.receiver))) return;
+  ctx.manual({
+    node: close.call,
+    what: `If \`${close.receiver.text}\` is an aioredis client, replace \`close()\` + \`wait_closed()\` by one awaited close. Streams and servers keep both calls.`,
+    suggestion: awaitedClose(ctx, close.receiver),
+  });
+}
+
+/** `wait_closed()` used other than as `await X.wait_closed()` (`asyncio.wait_for(r.wait_closed(), 5)`, `gather(...)`). */
+function reportOtherWaitClosed(ctx: RuleContext, statements: readonly MethodStatement[]): void {
+  const handled = new Set(statements.map((s) => s.call.id));
+  for (const call of ctx.facts.calls) {
+    if (handled.has(call.id)) continue;
+    const m = methodCall(call, call, awaitingParent(call) !== null);
+    if (!m || m.method !== "wait_closed" || m.argCount !== 0) continue;
+    if (!isSure(confidence(ctx, m.receiver)) && confidence(ctx, m.receiver) !== "likely") continue;
+    ctx.manual({
+      node: call,
+      what: `redis-py has no \`wait_closed()\`: use the close coroutine itself here (and drop the separate \`${m.receiver.text}.close()\`).`,
+      suggestion: call.text.replace(/\.wait_closed\s*\(\s*\)$/, `.${closeMethod(ctx)}()`),
+    });
+  }
+}
+
+/** `await X.clear()` → `await X.connection_pool.disconnect(inuse_connections=False)`. */
+function migrateClear(ctx: RuleContext): void {
+  for (const clear of methodStatements(ctx, "clear").filter((c) => c.awaited)) {
+    // 1.x `redis.connection` was the pool itself: clear it through the client.
+    let owner = clear.receiver;
+    if (owner.type === "attribute" && owner.childForFieldName("attribute")!.text === "connection") owner = owner.childForFieldName("object")!;
+    const sure = confidence(ctx, owner);
+    if (sure === "none") continue;
+    const replacement = `${owner.text}.connection_pool.disconnect(inuse_connections=False)`;
+    if (isSure(sure)) {
+      ctx.rewrite([{ start: clear.call.startIndex, end: clear.call.endIndex, text: replacement }], WHY_CLEAR);
+    } else {
+      ctx.manual({
+        node: clear.call,
+        what: `If \`${clear.receiver.text}\` is an aioredis pool or client, \`clear()\` becomes \`connection_pool.disconnect(inuse_connections=False)\` in redis-py.`,
+        suggestion: `await ${replacement}`,
+      });
+    }
+  }
+}
+
+/** Whether `later` is a statement after `earlier` in the same block. */
+function followsInBlock(earlier: SyntaxNode, later: SyntaxNode): boolean {
+  return earlier.parent !== null && later.parent?.id === earlier.parent.id && later.startIndex > earlier.endIndex;
+}
