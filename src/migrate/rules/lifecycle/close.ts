@@ -7,9 +7,10 @@ import { confidence, deleteStatement, isSure, lineWith, methodCall, methodStatem
 /** Names that hold asyncio streams and servers, which also have `close()` + `wait_closed()`. */
 const STREAM_LIKE = /(writer|server|transport|stream|sock|socket|ws|websocket)$/i;
 
-const WHY_PAIR = "aioredis 1.x closed in two steps (`close()` then `await wait_closed()`); redis-py closes with one awaited call.";
+const WHY_PAIR =
+  "aioredis 1.x closed the client and its connections in two steps (`close()`, `await wait_closed()`); redis-py does it in one awaited call, which closes the pool only when asked.";
 const WHY_WAIT = "`wait_closed()` does not exist in redis-py: awaiting the close call already waits for the connections to close.";
-const WHY_CLOSE = "redis-py's close is a coroutine: without `await` the client is never closed.";
+const WHY_CLOSE = "redis-py's close is a coroutine: without `await` the client is never closed, and it closes the pool only when asked.";
 const WHY_ACLOSE = "redis-py 5.0.1 renamed the close coroutine to `aclose()`; `close()` is deprecated.";
 const WHY_CLEAR = "`pool.clear()` (close the idle connections) is `disconnect(inuse_connections=False)` on the client's connection pool in redis-py.";
 
@@ -17,15 +18,24 @@ function closeMethod(ctx: RuleContext): string {
   return ctx.options.target === "4.2" ? "close" : "aclose";
 }
 
-/** `await X.close()` / `await X.aclose()` for the target, with X's own text. */
+/**
+ * aioredis 1.x `close()` closed every connection of the client, pool included. redis-py closes the pool only for
+ * clients that own it: not for `Redis(connection_pool=...)` (what `create_redis` / `create_pool` become), nor for
+ * `from_url` clients before 5.0 (verified: one socket stays open after `close()` on 4.3.4). Asking for it keeps 1.x.
+ */
+const CLOSE_POOL_ARGS = "(close_connection_pool=True)";
+
+/** `await X.aclose(close_connection_pool=True)` (or `close(...)` for 4.2), with X's own text. */
 function awaitedClose(ctx: RuleContext, receiver: SyntaxNode): string {
-  return `await ${receiver.text}.${closeMethod(ctx)}()`;
+  return `await ${receiver.text}.${closeMethod(ctx)}${CLOSE_POOL_ARGS}`;
 }
 
-/** Turns the statement `X.close()` into `await X.aclose()` with two small edits (keeps spacing and comments). */
+/** Turns the statement `X.close()` into `await X.aclose(close_connection_pool=True)` (keeps spacing and comments). */
 function awaitCloseEdits(ctx: RuleContext, close: MethodStatement): TextEdit[] {
+  const args = close.call.childForFieldName("arguments")!;
   const edits: TextEdit[] = [{ start: close.call.startIndex, end: close.call.startIndex, text: "await " }];
   if (close.method !== closeMethod(ctx)) edits.push({ start: close.methodNode.startIndex, end: close.methodNode.endIndex, text: closeMethod(ctx) });
+  edits.push({ start: args.startIndex, end: args.endIndex, text: CLOSE_POOL_ARGS });
   return edits;
 }
 
@@ -115,7 +125,7 @@ function reportOtherWaitClosed(ctx: RuleContext, statements: readonly MethodStat
     ctx.manual({
       node: call,
       what: `redis-py has no \`wait_closed()\`: use the close coroutine itself here (and drop the separate \`${m.receiver.text}.close()\`).`,
-      suggestion: call.text.replace(/\.wait_closed\s*\(\s*\)$/, `.${closeMethod(ctx)}()`),
+      suggestion: call.text.replace(/\.wait_closed\s*\(\s*\)$/, `.${closeMethod(ctx)}${CLOSE_POOL_ARGS}`),
     });
   }
 }

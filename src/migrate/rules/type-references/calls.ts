@@ -100,10 +100,26 @@ const CONSTANT_KEYWORDS: Record<string, string> = {
   SHUTDOWN_NOSAVE: "nosave=True",
 };
 
+/** redis-py methods that replace aioredis 1.x-only ones (§5). */
+const METHOD_TWINS: Record<string, string> = {
+  hmset_dict: "hset(name, mapping=...)",
+  iscan: "scan_iter(match=..., count=...)",
+  ihscan: "hscan_iter(name, match=..., count=...)",
+  isscan: "sscan_iter(name, match=..., count=...)",
+  izscan: "zscan_iter(name, match=..., count=...)",
+  multi_exec: "pipeline(transaction=True)",
+  wait_closed: "aclose()",
+};
+
 /** `aioredis.Redis.SET_IF_EXIST` or a 1.x-only method: the renamed class would not have the attribute. */
 export function suffixAdvice(prefix: string, attribute: string): Advice | undefined {
-  const only1x = (AIOREDIS_1X_ONLY_NAMES as readonly string[]).includes(attribute);
-  if (!only1x && !/^[A-Z][A-Z0-9_]+$/.test(attribute)) return undefined;
+  if ((AIOREDIS_1X_ONLY_NAMES as readonly string[]).includes(attribute) && !/^[A-Z]/.test(attribute)) {
+    return {
+      what: `\`${prefix}.${attribute}\` exists only in aioredis 1.x: refer to the redis-py method that replaces it.`,
+      suggestion: METHOD_TWINS[attribute] ?? "",
+    };
+  }
+  if (!/^[A-Z][A-Z0-9_]+$/.test(attribute)) return undefined;
   return {
     what: `\`${prefix}.${attribute}\` has no twin on the redis-py class: redis-py takes a keyword or the bound syntax instead.`,
     suggestion: CONSTANT_KEYWORDS[attribute] ?? "",
