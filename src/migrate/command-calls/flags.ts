@@ -1,0 +1,26 @@
+import type { RuleContext } from "../rule.js";
+import type { Use } from "./uses.js";
+
+/**
+ * Reports one manual step per use site (several uses in one statement give one step): the result type changed and
+ * this code visibly depends on the old one.
+ */
+export function flagUses(ctx: RuleContext, uses: readonly Use[], what: string, suggest: (use: Use) => string): void {
+  const seen = new Set<number>();
+  for (const use of uses) {
+    if (seen.has(use.site.id)) continue;
+    seen.add(use.site.id);
+    ctx.manual({ node: use.site, what, suggestion: suggest(use) });
+  }
+}
+
+/** `int(x)`, `float(x)`: conversions that give the same value for the old and the new result type. */
+export function isNumericConversion(use: Use): boolean {
+  return use.kind === "call-arg" && (use.detail === "float" || use.detail === "int");
+}
+
+/** Replaces the text of `use.node` inside `use.site` by `text`: the use site rewritten around the new value. */
+export function siteWith(use: Use, text: string): string {
+  const s = use.site;
+  return s.text.slice(0, use.node.startIndex - s.startIndex) + text + s.text.slice(use.node.endIndex - s.startIndex);
+}
