@@ -67,6 +67,8 @@ export interface BranchCommit {
 export interface FileWrite {
   readonly path: string;
   readonly bytes: Buffer;
+  /** Git file mode of the existing file (`100755` stays executable); default `100644`. */
+  readonly mode?: "100644" | "100755";
 }
 
 export type Permission = "admin" | "maintain" | "write" | "triage" | "read" | "none";
@@ -87,6 +89,8 @@ export interface ReviewComment {
  *   GET    /repos/{o}/{r}/tarball/{commitSha}               readSnapshot, read 2 (302 to a codeload URL, followed)
  *   GET    /repos/{o}/{r}/pulls?head={o}:{branch}&state=all findMigrationPullRequests
  *   GET    /repos/{o}/{r}/compare/{baseSha}...{branch}      listBranchCommits
+ *   GET    /repos/{o}/{r}/git/commits/{sha}                 createCommit, only without baseTreeSha
+ *   POST   /repos/{o}/{r}/git/blobs                         createCommit, only for files that are not UTF-8
  *   POST   /repos/{o}/{r}/git/trees                         createCommit (base_tree + inline contents)
  *   POST   /repos/{o}/{r}/git/commits                       createCommit
  *   POST   /repos/{o}/{r}/git/refs                          setBranch (create)
@@ -114,8 +118,11 @@ export interface GitHubGateway {
   /** Pull requests (any state) whose head is the App's branch, newest first. */
   findMigrationPullRequests(branch: string): Promise<MigrationPullRequest[]>;
   listBranchCommits(branch: string, baseSha: string): Promise<BranchCommit[]>;
-  /** One tree (inline contents on top of `baseSha`'s tree) + one commit; returns the new commit SHA. */
-  createCommit(params: { baseSha: string; files: readonly FileWrite[]; message: string }): Promise<string>;
+  /**
+   * One tree (inline contents on top of the base tree) + one commit; returns the new commit SHA. Pass
+   * `baseTreeSha` (known from the snapshot) to save the request that looks it up.
+   */
+  createCommit(params: { baseSha: string; baseTreeSha?: string; files: readonly FileWrite[]; message: string }): Promise<string>;
   /** Creates the branch, or moves it (force only when `force`). */
   setBranch(params: { branch: string; sha: string; create: boolean; force: boolean }): Promise<void>;
   deleteBranch(branch: string): Promise<void>;
