@@ -1,11 +1,12 @@
 import { applyEdits, compareEdits, type TextEdit } from "../../edits.js";
 import type { SyntaxNode } from "../../parser.js";
 import type { RuleContext } from "../../rule.js";
-import { awaitingParent, callParts, keywordValue, unparenthesize, type CallParts } from "../../syntax.js";
+import { awaitingParent, callParts, keywordValue, unparenthesize } from "../../syntax.js";
 import { classifyAddress, type Address } from "./address.js";
 import { ArgListEditor } from "./arglist.js";
 import { keywordAction, type KeywordAction } from "./keywords.js";
 import { perCallCreation } from "./per-call.js";
+import { addressSteps, customClassStep, perCallStep, splatStep, type Step } from "./steps.js";
 
 /** The aioredis 1.x factories; the two single-connection ones keep that shape with `single_connection_client=True`. */
 export const FACTORIES: ReadonlyMap<string, { readonly single: boolean }> = new Map([
@@ -17,12 +18,6 @@ export const FACTORIES: ReadonlyMap<string, { readonly single: boolean }> = new 
 
 /** Callables that need a coroutine, not just an awaitable: the client is passed as `Redis(...).initialize()`. */
 const NEEDS_COROUTINE = /(^|\.)(create_task|run)$/;
-
-interface Step {
-  readonly node: SyntaxNode;
-  readonly what: string;
-  readonly suggestion: string;
-}
 
 export interface FactoryPlan {
   /** The rewrite (absent when only manual steps can be given). */
@@ -131,32 +126,10 @@ export function planFactoryCall(ctx: RuleContext, call: SyntaxNode, single: bool
     : e.start === parts.callee.startIndex ? { ...e, text: wrapPool ? `${cls}(connection_pool=${ctx.names.asyncio("ConnectionPool")}` : cls }
     : e);
   addressSteps(address, addressNode, parts, migrated, textOf(ctx, awaited ?? call, asPair), steps);
-  if (customClass) {
-    steps.push({
-      node: factoryKw!,
-      what: `Make \`${customClass}\` subclass \`redis.asyncio.Redis\`: it is now the client class itself, no longer an aioredis commands factory.`,
-      suggestion: `class ${customClass}(redis.asyncio.Redis):`,
-    });
-  }
-  if (parts.hasSplat) {
-    const splat = parts.args.namedChildren.find((c) => c.type === "dictionary_splat")!;
-    steps.push({
-      node: splat,
-      what: `Check the keys of \`${splat.text}\` for aioredis-only options. Rename \`maxsize\` → \`max_connections\`, \`timeout\` → \`socket_connect_timeout\`, \`name\` → \`client_name\`, add \`decode_responses=True\` next to \`encoding\`, and drop \`minsize\` and \`loop\`.`,
-      suggestion: migrated,
-    });
-  }
+  if (customClass) steps.push(customClassStep(factoryKw!, customClass));
+  if (parts.hasSplat) steps.push(splatStep(parts.args.namedChildren.find((c) => c.type === "dictionary_splat")!, migrated));
   const perCall = perCallCreation(awaited ?? call);
-  if (perCall) {
-    const local = perCall.local ?? "redis_client";
-    // A client shared by concurrent tasks needs its pool, not one dedicated connection.
-    const shared = migrated.replace(/,\s*single_connection_client=True/, "");
-    steps.push({
-      node: call,
-      what: `Create this client once at startup and share it: \`${perCall.functionName}()\` builds a new client and connection pool on every call. In redis-py every \`Redis(...)\`/\`from_url\` call opens its own pool, and in 4.x closing a \`from_url\` client leaves the pool's sockets open.`,
-      suggestion: `# at module level or in the application's startup hook:\n${local} = ${shared}`,
-    });
-  }
+  if (perCall) steps.push(perCallStep(call, perCall, migrated));
   const why = [whyBase(address, fname), ...notes].join("; ") + ".";
   const constantFix = fromUrl && address.constant && address.check === "none"
     ? { edit: { start: address.constant.value.startIndex, end: address.constant.value.endIndex, text: address.constant.newText }, key: address.constant.value.id }
@@ -178,35 +151,6 @@ function addressText(address: Exclude<Address, { kind: "unknown" }>, asKeyword: 
 function whyBase(address: Address, fname: string): string {
   const built = address.kind === "url" ? "`Redis.from_url(url)`" : address.kind === "tcp" ? "`Redis(host=..., port=...)`" : "`Redis(unix_socket_path=...)`";
   return `aioredis' \`${fname}\` is gone: ${built} builds the client and its connection pool synchronously and connects on first use, so nothing is awaited`;
-}
-
-function addressSteps(address: Address, node: SyntaxNode, parts: CallParts, migrated: string, asPair: string, steps: Step[]): void {
-  if (address.kind !== "url") return;
-  const expr = unparenthesize(node).text;
-  const options = "redis-py rejects `?timeout=` (now `?socket_connect_timeout=`) and `?ssl=true` (now the `rediss://` scheme), and `?encoding=` no longer decodes replies (add `decode_responses=True`).";
-  const example = "# aioredis: redis://host:6379/0?timeout=5&ssl=true&encoding=utf-8\n# redis-py: rediss://host:6379/0?socket_connect_timeout=5&encoding=utf-8 with decode_responses=True";
-  if (address.constant && address.check === "options") {
-    steps.push({
-      node,
-      what: `Rewrite the aioredis-only options in the URL \`${expr}\`, which is also used elsewhere. ${options}`,
-      suggestion: `${expr} = ${address.constant.newText}`,
-    });
-  } else if (address.check === "options") {
-    steps.push({ node, what: `Check the URL in \`${expr}\` for aioredis-only query options. ${options}`, suggestion: example });
-  } else if (address.check === "is-url") {
-    steps.push({
-      node,
-      what: `Check that \`${expr}\` is a redis:// URL, now that it is passed to \`from_url\`. A (host, port) pair needs \`Redis(host=..., port=...)\` and a socket path \`Redis(unix_socket_path=...)\`; in a URL, ${options}`,
-      suggestion: asPair,
-    });
-  }
-  if (address.literal?.sslOnUnix) {
-    steps.push({
-      node: parts.call,
-      what: "TLS over a unix socket cannot be expressed in redis-py's URL: drop it or build the pool with `connection_class=` by hand.",
-      suggestion: migrated,
-    });
-  }
 }
 
 function needsCoroutine(call: SyntaxNode): boolean {
