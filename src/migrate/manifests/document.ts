@@ -97,8 +97,12 @@ export class ManifestDocument {
     const clampFinal = (line: number): number => Math.max(1, Math.min(line, lastLine(final)));
 
     const changes: Change[] = accepted.map((c) => {
-      const oStart = c.edits[0]!.start;
       const oEnd = Math.max(...c.edits.map((e) => e.end));
+      let oStart = c.edits[0]!.start;
+      // removing the last line of a file without a final newline takes the newline before it: report the line
+      if (oEnd === this.text.length && c.edits[0]!.text === "") {
+        while (oStart < oEnd && (this.text[oStart] === "\r" || this.text[oStart] === "\n")) oStart++;
+      }
       const fStart = map.forward(oStart, "before");
       const fEnd = map.forward(oEnd, "after");
       return {

@@ -1,6 +1,6 @@
 import type { ManifestDocument } from "./document.js";
 import type { IniValue, IniValueLine } from "./ini.js";
-import { parseRequirement, requirementEntry } from "./pep508.js";
+import { blockedEntry, parseRequirement, requirementEntry } from "./pep508.js";
 import type { DelimitedList, DepEntry, DepGroup, Removal } from "./types.js";
 
 const LOCATION = /^(?:-e\s+|--editable[=\s]+)?(?:[a-z][a-z0-9+.-]*:\/\/|[a-z]+\+[a-z]+:|\.{1,2}\/|\/)/i;
@@ -52,9 +52,9 @@ export function iniRequirementGroup(doc: ManifestDocument, value: IniValue, opts
       continue;
     }
     if (LOCATION.test(text)) {
-      if (/aioredis/i.test(text) && /(?:egg=|\/)aioredis(?:-py)?(?:\.git)?(?:[@#&]|$)/i.test(text)) {
-        doc.manual(offset, `This aioredis requirement is installed from \`${text}\`, so it cannot be rewritten automatically: replace it with \`redis${doc.target.spec}\`.`);
-        doc.usesAioredis = true;
+      if (/(?:egg=|\/)aioredis(?:-py)?(?:\.git)?(?:[@#&]|$)/i.test(text)) {
+        const how = /^(-e\s|--editable)/.test(text) ? "in editable mode from" : "from";
+        entries.push(blockedEntry("aioredis", offset, offset + text.length, p.removal, `is installed ${how} \`${text.replace(/^(-e\s+|--editable[=\s]+)/, "")}\``));
       }
       continue;
     }

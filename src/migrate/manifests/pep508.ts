@@ -177,3 +177,20 @@ export function requirementEntry(req: Requirement, text: string, opts: Requireme
     },
   };
 }
+
+/** An entry that is only reported, never edited (a URL, path or editable install): it carries its blocker. */
+export function blockedEntry(name: string, start: number, end: number, removal: Removal, reason: string): DepEntry {
+  return {
+    name: normalizeName(name),
+    ecosystem: "pypi",
+    dialect: "pep440",
+    start,
+    end,
+    extras: [],
+    condition: "",
+    spec: "",
+    blocker: { reason },
+    removal,
+    update: () => [],
+  };
+}

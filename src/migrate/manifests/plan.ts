@@ -80,55 +80,75 @@ export function planDocument(doc: ManifestDocument, groups: readonly DepGroup[])
   };
 
   for (const group of groups) {
+    const fresh = group.entries.filter((e) => !decided.has(e));
+    for (const e of fresh) decided.add(e);
     const existing = group.entries.filter(isRedis);
-    const renamed: DepEntry[] = [];
-    let stubReplacement: DepEntry | null = group.entries.find((e) => e.name === TYPES_REDIS) ?? null;
-    for (const e of group.entries) {
-      if (decided.has(e)) continue;
-      decided.add(e);
-      if (e.name === AIOREDIS) {
-        doc.usesAioredis = true;
-        if (e.blocker) {
+    const movable: DepEntry[] = [];
+    for (const e of fresh.filter((x) => x.name === AIOREDIS)) {
+      doc.usesAioredis = true;
+      if (!e.blocker) {
+        movable.push(e);
+        continue;
+      }
+      doc.manual(
+        e.start,
+        e.blocker.what ??
+          `This aioredis entry ${e.blocker.reason}, so it cannot be rewritten automatically: replace it with ` +
+            `\`${redisNameFor(e)}${t.spec}\` (redis-py provides \`redis.asyncio\`).`,
+        e.blocker.suggestion ?? "",
+      );
+    }
+    if (existing.length > 0) {
+      for (const e of movable) {
+        const keep =
+          existing.find((r) => r.condition === e.condition) ?? existing.find((r) => r.condition === "") ?? existing[0]!;
+        removals.push({
+          entry: e,
+          why:
+            "redis is already listed here and now provides the asyncio client, so the aioredis entry is removed " +
+            "instead of listing redis twice.",
+        });
+        if (keep.condition !== e.condition && keep.condition !== "") {
           doc.manual(
             e.start,
-            e.blocker.what ??
-              `This aioredis entry ${e.blocker.reason}, so it cannot be rewritten automatically: replace it with ` +
-                `\`${redisNameFor(e)}${t.spec}\` (redis-py provides \`redis.asyncio\`).`,
-            e.blocker.suggestion ?? "",
+            `The removed aioredis entry applied ${describeCondition(e.condition)} but the redis entry applies ` +
+              `${describeCondition(keep.condition)}: check that redis is installed wherever aioredis was.`,
           );
+        }
+        if (e.extras.includes("hiredis") && !keep.extras.includes("hiredis")) {
+          const w = wish(keep);
+          w.addExtras.add("hiredis");
+          w.reasons.push("the removed aioredis entry asked for the `hiredis` extra, so the redis entry keeps it");
+        }
+      }
+    } else {
+      // One aioredis entry becomes redis; an unconditional one covers every other, and entries for different
+      // environments (markers, tox factors) each become their own redis entry.
+      const order = [...movable].sort((a, b) => Number(a.condition !== "") - Number(b.condition !== ""));
+      const keepers = new Map<DepEntry, Set<string>>();
+      for (const e of order) {
+        const k = [...keepers.keys()].find((x) => x.condition === "" || x.condition === e.condition);
+        if (!k) {
+          keepers.set(e, new Set());
           continue;
         }
-        if (existing.length > 0) {
-          const keep = existing.find((r) => r.condition === e.condition) ?? existing[0]!;
-          removals.push({
-            entry: e,
-            why:
-              "redis is already listed here and now provides the asyncio client, so the aioredis entry is removed " +
-              "instead of listing redis twice.",
-          });
-          if (keep.condition !== e.condition && keep.condition !== "") {
-            doc.manual(
-              e.start,
-              `The removed aioredis entry applied ${describeCondition(e.condition)} but the redis entry applies ` +
-                `${describeCondition(keep.condition)}: check that redis is installed wherever aioredis was.`,
-            );
-          }
-          if (e.extras.includes("hiredis") && !keep.extras.includes("hiredis")) {
-            const w = wish(keep);
-            w.addExtras.add("hiredis");
-            w.reasons.push("the removed aioredis entry asked for the `hiredis` extra, so the redis entry keeps it");
-          }
-          continue;
-        }
-        if (renamed.some((r) => r.condition === e.condition)) {
-          removals.push({
-            entry: e,
-            why: "A second aioredis entry for the same environments would list redis twice, so it is removed.",
-          });
-          continue;
-        }
-        renamed.push(e);
-        doc.change(e.update({ name: redisNameFor(e), spec: t.spec }), renameWhy(doc, e, hasHiredis));
+        removals.push({
+          entry: e,
+          why:
+            "Another aioredis entry of this list already becomes redis for these environments, so this one is " +
+            "removed instead of listing redis twice.",
+        });
+        if (e.extras.includes("hiredis") && !k.extras.includes("hiredis")) keepers.get(k)!.add("hiredis");
+      }
+      for (const [e, extras] of keepers) {
+        const update: EntryUpdate = { name: redisNameFor(e), spec: t.spec, ...(extras.size > 0 ? { addExtras: [...extras] } : {}) };
+        doc.change(e.update(update), renameWhy(doc, e, hasHiredis));
+      }
+    }
+    let stubReplacement: DepEntry | null = group.entries.find((e) => e.name === TYPES_REDIS) ?? null;
+    for (const e of fresh) {
+      if (e.name === AIOREDIS) {
+        continue;
       } else if (AIOREDIS_STUBS.has(e.name) || (e.name === TYPES_REDIS && t.typed)) {
         if (AIOREDIS_STUBS.has(e.name)) doc.usesAioredis = true;
         const why = t.typed

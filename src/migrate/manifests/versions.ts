@@ -168,7 +168,7 @@ export type FloorCheck =
   | { readonly status: "unreadable"; readonly reason: string };
 
 /**
- * Checks an existing constraint against `floor` (e.g. `5.0.1`) and, when the floor is below it, computes the
+ * Checks an existing constraint against `floor` (e.g. `5.0.1`) and, when its own floor is lower, computes the
  * smallest rewrite: `>=`/`>` clauses below the floor become `>=floor`, poetry carets `^4.2` → `^floor` (same
  * upper bound, since the constraint admits the floor), and otherwise `>=floor,` is put in front (`~=5.0` →
  * `>=5.0.1,~=5.0`). An empty constraint or `*` becomes `>=floor`.
@@ -178,9 +178,14 @@ export function checkFloor(spec: string, dialect: Dialect, floor: string): Floor
   if (!parsed.ok) return { status: "unreadable", reason: parsed.reason };
   const f = parseVersion(floor)!;
   const { clauses } = parsed;
-  if (!admits(clauses, f)) return { status: "excludes" };
   const low = lowerBound(clauses);
   if (low !== null && compareVersions(low, f) >= 0) return { status: "ok" };
+  // The floor itself may be excluded (`!=5.0.1`) while later releases are not: try a few of them.
+  const [a = 0, b = 0, c = 0] = f.release;
+  const later = [f, [a, b, c + 1], [a, b + 1, 0], [a + 1, 0, 0], [a + 2, 0, 0], [a + 3, 0, 0]].map((r) =>
+    Array.isArray(r) ? { release: r, pre: false } : r,
+  );
+  if (!later.some((v) => admits(clauses, v))) return { status: "excludes" };
   if (clauses.length === 0) return { status: "raise", spec: `>=${floor}` };
   const below = clauses.filter(
     (c) => (c.op === ">=" || c.op === ">" || c.op === "^") && compareVersions(c.version, f) < 0,

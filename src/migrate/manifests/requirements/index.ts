@@ -1,5 +1,5 @@
 import type { ManifestDocument } from "../document.js";
-import { parseRequirement, requirementEntry } from "../pep508.js";
+import { blockedEntry, parseRequirement, requirementEntry } from "../pep508.js";
 import { planDocument } from "../plan.js";
 import type { Blocker, DepEntry, ManifestFormat } from "../types.js";
 
@@ -100,11 +100,12 @@ function readEntries(doc: ManifestDocument): DepEntry[] {
     while (last + 1 < src.lineCount && /^[ \t]+#/.test(src.lineText(last + 1))) last++;
     const removal = { kind: "lines" as const, first: ll.first, last };
     const lead = body.length - body.trimStart().length;
+    const end = (): number => toDoc(body.trimEnd().length - 1) + 1;
 
     if (body.trimStart().startsWith("-")) {
       const editable = /^\s*(?:-e|--editable)(?:\s+|=)(\S+)/.exec(body);
       if (editable && nameFromLocation(editable[1]!)?.toLowerCase() === "aioredis") {
-        entries.push(locationEntry("aioredis", lead, body, toDoc, removal, "is installed in editable mode from a checkout"));
+        entries.push(blockedEntry("aioredis", toDoc(lead), end(), removal, `is installed in editable mode from \`${editable[1]}\``));
       }
       continue;
     }
@@ -115,7 +116,7 @@ function readEntries(doc: ManifestDocument): DepEntry[] {
     if (URL_LIKE.test(token) && !/^[A-Za-z0-9._-]+\s*(\[[^\]]*\])?\s*@/.test(token)) {
       const name = nameFromLocation(token);
       if (name && name.toLowerCase() === "aioredis") {
-        entries.push(locationEntry("aioredis", lead, body, toDoc, removal, `is installed from \`${token}\``));
+        entries.push(blockedEntry("aioredis", toDoc(lead), end(), removal, `is installed from \`${token}\``));
       }
       continue;
     }
@@ -147,29 +148,5 @@ function hashBlocker(doc: ManifestDocument, name: string): Blocker {
       `produced offline: migrate the \`.in\` source and regenerate this file with \`pip-compile --generate-hashes\` ` +
       `(or \`uv pip compile --generate-hashes\`) so it pins redis${doc.target.spec}.`,
     suggestion: `pip-compile --generate-hashes --output-file=${doc.basename} ${source}`,
-  };
-}
-
-/** An entry that is a location (URL, path, `-e`), never rewritten: it only carries its blocker. */
-function locationEntry(
-  name: string,
-  lead: number,
-  body: string,
-  toDoc: (i: number) => number,
-  removal: DepEntry["removal"],
-  reason: string,
-): DepEntry {
-  return {
-    name,
-    ecosystem: "pypi",
-    dialect: "pep440",
-    start: toDoc(lead),
-    end: toDoc(body.trimEnd().length - 1) + 1,
-    extras: [],
-    condition: "",
-    spec: "",
-    blocker: { reason },
-    removal,
-    update: () => [],
   };
 }

@@ -192,6 +192,9 @@ class SetupReader {
       const text = stringContentText(s);
       if (!/^\s*aioredis\s*(\[|[<>=!~;@(]|$)/i.test(text) && !/egg=aioredis\b/i.test(text)) continue;
       if (s.parent?.type === "concatenated_string" && s.parent.firstNamedChild?.startIndex !== s.startIndex) continue;
+      // a dictionary key or subscript names an extra (`{"aioredis": [...]}`), not a requirement
+      if (s.parent?.type === "pair" && s.parent.childForFieldName("key")?.startIndex === s.startIndex) continue;
+      if (s.parent?.type === "subscript" && s.parent.childForFieldName("value")?.startIndex !== s.startIndex) continue;
       this.doc.usesAioredis = true;
       this.doc.manual(
         s.startIndex,
