@@ -28,6 +28,9 @@ const FACTORY_KINDS: Record<string, ReceiverKind> = {
 
 const REDIS_LIKE_NAME = /^(r|rc|rd|redis\w*|\w*_redis|aredis|client|redis_client|conn|connection|pool|redis_pool|pipe|pipeline|tr|tx|transaction|multi|cache|store|db|broker|red)$/i;
 
+/** Calls that run or wrap a coroutine and hand back its result. */
+const RUNNERS = new Set(["run_until_complete", "ensure_future", "wait_for", "create_task", "shield"]);
+
 const V1_MARKERS = /\b(create_redis_pool|create_redis|create_pool|create_connection|multi_exec|wait_closed|hmset_dict|aioredis\.errors|ReplyError|iscan|publish_json)\b/;
 const V2_MARKERS = /\b(from_url|StrictRedis|aioredis\.exceptions|decode_responses|aioredis\.client|ConnectionPool)\b/;
 
@@ -211,6 +214,12 @@ export class ModuleFacts {
     if (n.type === "await") n = unparenthesize(n.namedChild(0)!);
     if (n.type !== "call") return this.receiverKind(n);
     const callee = n.childForFieldName("function")!;
+    // `loop.run_until_complete(create_redis(...))`, `asyncio.ensure_future(...)`, `asyncio.wait_for(..., 5)`
+    const runner = callee.type === "attribute" ? callee.childForFieldName("attribute")!.text : callee.text;
+    if (RUNNERS.has(runner)) {
+      const first = n.childForFieldName("arguments")?.namedChildren.find((a) => a.type !== "comment" && a.type !== "keyword_argument");
+      return first ? this.valueKind(first) : undefined;
+    }
     const resolved = this.resolve(callee);
     if (resolved && FACTORY_KINDS[resolved]) return FACTORY_KINDS[resolved];
     if (callee.type === "attribute") {

@@ -1,7 +1,8 @@
 import type { SyntaxNode } from "../../parser.js";
 import type { AioredisBinding } from "../../facts.js";
 import { defineRule, type RuleContext } from "../../rule.js";
-import { statementsOf } from "../../syntax.js";
+import { enclosingStatement, statementsOf } from "../../syntax.js";
+import { TODO_PREFIX } from "../../todo.js";
 
 const WHY_REWRITE = "aioredis is unmaintained; its API now lives in redis-py's `redis.asyncio` (and `redis.exceptions`).";
 const WHY_DROP = "Nothing in this module refers to these aioredis names any more.";
@@ -56,6 +57,8 @@ export default defineRule({
     }
     for (const refs of remaining.values()) {
       for (const ref of refs) {
+        // a step reported by another rule on an earlier run already left its TODO here
+        if (hasTodoAbove(ctx, ref)) continue;
         ctx.manual({
           node: ref,
           what: fallbackStep(ref, ctx.facts.bindings.get(ref.text)),
@@ -66,6 +69,16 @@ export default defineRule({
     }
   },
 });
+
+function hasTodoAbove(ctx: RuleContext, ref: SyntaxNode): boolean {
+  const line = ctx.source.lineIndexAt(enclosingStatement(ref).startIndex);
+  for (let i = line - 1; i >= 0; i--) {
+    const text = ctx.source.lineText(i).trim();
+    if (!text.startsWith("#")) return false;
+    if (text.startsWith(TODO_PREFIX.trim())) return true;
+  }
+  return false;
+}
 
 function outermostChain(ref: SyntaxNode): SyntaxNode {
   let n = ref;
