@@ -19,6 +19,8 @@ export interface MigrateFileInput {
   readonly text: string;
   /** Receivers found in other modules of the repository (`app["redis"]`, `self.redis`, …). */
   readonly externalReceivers?: ReadonlyMap<string, ReceiverKind>;
+  /** Parse even if the prefilter finds no aioredis name (the module uses a client defined in another module). */
+  readonly forceParse?: boolean;
   /** Rules to run (default: all). Fixture tests of one rule still run the whole registry. */
   readonly rules?: readonly Rule[];
 }
@@ -66,7 +68,7 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
   const unchanged = (parsed: boolean, receivers: ReadonlyMap<string, ReceiverKind> = new Map(), syntaxError?: string): FileMigrationWithFacts => ({
     file, input: text, output: text, changes: [], manualSteps: [], parsed, receivers, syntaxError,
   });
-  if (!mayInvolveAioredis(text, options)) return unchanged(false);
+  if (!input.forceParse && !mayInvolveAioredis(text, options)) return unchanged(false);
 
   let tree = parsePython(text);
   const initialErrors = countSyntaxErrors(tree);

@@ -57,6 +57,8 @@ export class ModuleFacts {
   readonly existingAsyncioAlias: string | undefined;
   readonly hasWildcardImport: boolean;
   private readonly receivers = new Map<string, ReceiverKind>();
+  /** Receivers known from other modules by their last segment (`.redis`, `["redis"]`). */
+  private readonly suffixes = new Map<string, ReceiverKind>();
   private callsCache: SyntaxNode[] | undefined;
   private flavourCache: "1.x" | "2.x" | undefined;
 
@@ -105,7 +107,10 @@ export class ModuleFacts {
     }
     this.existingAsyncioAlias = asyncioAlias;
     this.hasWildcardImport = wildcard;
-    for (const [k, v] of externalReceivers) this.receivers.set(k, v);
+    for (const [k, v] of externalReceivers) {
+      if (k.startsWith(".") || k.startsWith("[")) this.suffixes.set(k, v);
+      else this.receivers.set(k, v);
+    }
     // Facts are only built for files that passed the prefilter, so tracking is worth it even without an import:
     // `tr = request.app["redis"].multi_exec()` in a module that never imports aioredis.
     this.trackReceivers();
@@ -179,7 +184,12 @@ export class ModuleFacts {
 
   /** What an expression (`r`, `self.redis`, `app["redis"]`) held in aioredis, if the data flow knows. */
   receiverKind(node: SyntaxNode): ReceiverKind | undefined {
-    return this.receivers.get(expressionKey(node));
+    const key = expressionKey(node);
+    const exact = this.receivers.get(key);
+    if (exact || this.suffixes.size === 0) return exact;
+    // shared across modules: `app["redis"]` defined in one module is `request.app["redis"]` in another
+    for (const [suffix, kind] of this.suffixes) if (key.endsWith(suffix) && key.length > suffix.length) return kind;
+    return undefined;
   }
 
   /**

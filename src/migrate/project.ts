@@ -1,6 +1,7 @@
 import type { FileMigration, MigrationOptions } from "./findings.js";
 import type { ReceiverKind } from "./facts.js";
-import { migrateFile } from "./engine.js";
+import { migrateFile, type FileMigrationWithFacts } from "./engine.js";
+import { holderSuffix, importedReceivers, mentionsHolder, moduleLevelNames, moduleNameOf, type ClientExports } from "./cross-module.js";
 import { mentionsAioredis } from "./prefilter.js";
 
 export interface SourceFile {
@@ -16,15 +17,11 @@ export interface ProjectMigration {
   readonly usesAioredis: boolean;
 }
 
-/** Receivers worth sharing across modules: attributes and subscripts (`self.redis`, `app["redis"]`), not locals. */
-function shareable(key: string): boolean {
-  return key.includes(".") || key.includes("[");
-}
-
 /**
- * Migrates the Python files of a repository. Files that import aioredis go first; the receivers they define
- * (`app["redis"] = await aioredis.create_redis_pool(...)`, `self.redis = …`) are then known in the other files,
- * which are parsed only if they contain a name that exists only in aioredis 1.x.
+ * Migrates the Python files of a repository. Files that name aioredis go first; the clients they keep in
+ * module-level names (`redis = await aioredis.create_redis_pool(...)`) and in holders (`app["redis"] = …`,
+ * `self.redis = …`) are then known in the other modules (cross-module.ts), which are parsed when they import such
+ * a name, mention such a holder, or contain a name that exists only in aioredis 1.x.
  */
 export function migrateProject(
   sources: readonly SourceFile[],
@@ -37,17 +34,32 @@ export function migrateProject(
   const others = sources.filter((s) => !mentionsAioredis(s.text));
   const results = new Map<string, FileMigration>();
   const syntaxErrors: { file: string; detail: string }[] = [];
-  const shared = new Map<string, ReceiverKind>();
+  const modules = new Map<string, Map<string, ReceiverKind>>();
+  const suffixes = new Map<string, ReceiverKind>();
+  const record = (r: FileMigrationWithFacts, path: string): void => {
+    if (r.syntaxError) syntaxErrors.push({ file: path, detail: r.syntaxError });
+    results.set(path, r);
+  };
   for (const s of importing) {
     const r = migrateFile({ file: s.path, text: s.text }, opts);
-    if (r.syntaxError) syntaxErrors.push({ file: s.path, detail: r.syntaxError });
-    for (const [k, v] of r.receivers) if (shareable(k)) shared.set(k, v);
-    results.set(s.path, r);
+    record(r, s.path);
+    const plain = new Map<string, ReceiverKind>();
+    for (const [key, kind] of r.receivers) {
+      if (kind !== "client") continue;
+      if (key.includes(".") || key.includes("[")) {
+        const suffix = holderSuffix(key);
+        if (suffix) suffixes.set(suffix, kind);
+      } else plain.set(key, kind);
+    }
+    const exported = moduleLevelNames(s.text, plain.keys());
+    if (exported.length > 0) modules.set(moduleNameOf(s.path), new Map(exported.map((n) => [n, plain.get(n)!])));
   }
+  const exports: ClientExports = { modules, suffixes };
   for (const s of others) {
-    const r = migrateFile({ file: s.path, text: s.text, externalReceivers: shared }, opts);
-    if (r.syntaxError) syntaxErrors.push({ file: s.path, detail: r.syntaxError });
-    results.set(s.path, r);
+    const imported = usesAioredis ? importedReceivers(s.path, s.text, exports) : new Map<string, ReceiverKind>();
+    const external = new Map<string, ReceiverKind>([...suffixes, ...imported]);
+    const forceParse = usesAioredis && (imported.size > 0 || mentionsHolder(s.text, suffixes));
+    record(migrateFile({ file: s.path, text: s.text, externalReceivers: external, forceParse }, opts), s.path);
   }
   return {
     files: sources.map((s) => results.get(s.path)!),
