@@ -36,6 +36,9 @@ export default defineRule({
       // `encoding=None` asked for bytes: nothing else changes
       const decoded = encoding && unparenthesize(keywordValue(encoding)).text !== "None" ? keywordValue(encoding).text : null;
       const rewritten = awaitedText(call, edits);
+      if (call.parent?.type === "expression_statement") reportNotAwaited(ctx, parts, rewritten);
+      // A reply nobody reads (`await conn.execute("SET", …)` as a statement) may change shape freely.
+      if (isDiscarded(call)) continue;
       if (reportConvertedReply(ctx, parts, rewritten, decoded !== null) || decoded === null) continue;
       ctx.manual({
         node: encoding!,
@@ -45,6 +48,20 @@ export default defineRule({
     }
   },
 });
+
+function isDiscarded(call: SyntaxNode): boolean {
+  const statement = (awaitingParent(call) ?? call).parent;
+  return statement?.type === "expression_statement";
+}
+
+/** aioredis 1.x sent a command as soon as it was called; a redis-py coroutine that is never awaited sends nothing. */
+function reportNotAwaited(ctx: RuleContext, parts: CallParts, rewritten: string): void {
+  ctx.manual({
+    node: parts.call,
+    what: "This command is never awaited: aioredis 1.x sent it anyway, redis-py sends nothing until the coroutine is awaited. Await it (or schedule it with `asyncio.ensure_future`).",
+    suggestion: `await ${rewritten}`,
+  });
+}
 
 /** The data flow knows a client or connection; or the name says redis; or a generic name sends a Redis command literal. */
 function isRawCommandCall(ctx: RuleContext, parts: CallParts): boolean {

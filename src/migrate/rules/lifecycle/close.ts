@@ -45,44 +45,94 @@ function awaitCloseEdits(ctx: RuleContext, close: MethodStatement): TextEdit[] {
  */
 export function migrateClose(ctx: RuleContext): void {
   const waits = methodStatements(ctx, "wait_closed").filter((w) => w.awaited);
-  const pairedWaits = new Set<number>();
+  const handled = new Set<number>(); // `wait_closed()` calls already migrated with their `close()`
   const closes = methodStatements(ctx, "close");
-
   for (const close of closes.filter((c) => !c.awaited)) {
-    const wait = waits.find((w) => followsInBlock(close.statement, w.statement) && expressionKey(w.receiver) === expressionKey(close.receiver));
-    const sure = confidence(ctx, close.receiver);
-    if (wait) {
-      if (sure === "none") {
-        reportUnknownPair(ctx, close);
-        pairedWaits.add(wait.statement.id);
-        continue;
+    if (!migratePair(ctx, close, waits, handled)) migrateLoneClose(ctx, close);
+  }
+  removeLoneWaits(ctx, waits, handled);
+  reportOtherWaitClosed(ctx, handled);
+  if (ctx.options.target !== "4.2") {
+    for (const close of closes.filter((c) => c.awaited)) {
+      if (isSure(confidence(ctx, close.receiver))) {
+        ctx.rewrite([{ start: close.methodNode.startIndex, end: close.methodNode.endIndex, text: "aclose" }], WHY_ACLOSE);
       }
-      pairedWaits.add(wait.statement.id);
-      ctx.rewrite([...awaitCloseEdits(ctx, close), ...deleteStatement(ctx, wait.statement)], WHY_PAIR);
-      continue;
-    }
-    if (sure === "none") continue;
-    const suggestion = awaitedClose(ctx, close.receiver);
-    if (!insideAsyncFunction(close.statement)) {
-      ctx.manual({
-        node: close.call,
-        what: `\`${close.receiver.text}.close()\` is a coroutine in redis-py and this function is not \`async\`, so it cannot be awaited here. Await it from async code (a shutdown handler), or use \`asyncio.run(...)\` / the event loop.`,
-        suggestion,
-      });
-    } else if (isSure(sure)) {
-      ctx.rewrite(awaitCloseEdits(ctx, close), WHY_CLOSE);
-    } else {
-      ctx.manual({
-        node: close.call,
-        what: `If \`${close.receiver.text}\` is an aioredis client, its close must be awaited in redis-py. Other objects keep \`close()\`.`,
-        suggestion: lineWith(ctx, close.statement, close.call, suggestion) ?? suggestion,
-        replacesLines: lineWith(ctx, close.statement, close.call, suggestion) === null ? 0 : 1,
-      });
     }
   }
+  migrateClear(ctx);
+}
 
+/**
+ * `X.close()` followed in the same block by `await X.wait_closed()` (→ one awaited close where the close was), or by
+ * another use of `X.wait_closed()` such as `loop.run_until_complete(X.wait_closed())` or `gather(...)` (→ the close
+ * coroutine takes its place, the `close()` line goes). Returns whether the pair was found.
+ */
+function migratePair(ctx: RuleContext, close: MethodStatement, waits: readonly MethodStatement[], handled: Set<number>): boolean {
+  const key = expressionKey(close.receiver);
+  const wait = waits.find((w) => followsInBlock(close.statement, w.statement) && expressionKey(w.receiver) === key);
+  const embedded = wait ? null : embeddedWait(close, key);
+  if (!wait && !embedded) return false;
+  handled.add((wait ?? embedded)!.call.id);
+  if (confidence(ctx, close.receiver) === "none") {
+    reportUnknownPair(ctx, close);
+    return true;
+  }
+  if (wait) {
+    ctx.rewrite([...awaitCloseEdits(ctx, close), ...deleteStatement(ctx, wait.statement)], WHY_PAIR);
+  } else {
+    const args = embedded!.call.childForFieldName("arguments")!;
+    ctx.rewrite(
+      [
+        ...deleteStatement(ctx, close.statement),
+        { start: embedded!.methodNode.startIndex, end: embedded!.methodNode.endIndex, text: closeMethod(ctx) },
+        { start: args.startIndex, end: args.endIndex, text: CLOSE_POOL_ARGS },
+      ],
+      WHY_PAIR,
+    );
+  }
+  return true;
+}
+
+/** The first `X.wait_closed()` call inside a later statement of the close's block. */
+function embeddedWait(close: MethodStatement, key: string): MethodStatement | null {
+  for (let s = close.statement.nextNamedSibling; s; s = s.nextNamedSibling) {
+    for (const call of s.descendantsOfType("call")) {
+      const m = methodCall(call, s, awaitingParent(call) !== null);
+      if (m && m.method === "wait_closed" && m.argCount === 0 && expressionKey(m.receiver) === key) return m;
+    }
+  }
+  return null;
+}
+
+/** `X.close()` alone: awaited inside `async def` when X surely is a client, else reported. */
+function migrateLoneClose(ctx: RuleContext, close: MethodStatement): void {
+  const sure = confidence(ctx, close.receiver);
+  if (sure === "none") return;
+  const suggestion = awaitedClose(ctx, close.receiver);
+  if (!insideAsyncFunction(close.statement)) {
+    ctx.manual({
+      node: close.call,
+      what: `\`${close.receiver.text}.close()\` is a coroutine in redis-py and this function is not \`async\`, so it cannot be awaited here. Await it from async code (a shutdown handler), or use \`asyncio.run(...)\` / the event loop.`,
+      suggestion,
+    });
+  } else if (isSure(sure)) {
+    ctx.rewrite(awaitCloseEdits(ctx, close), WHY_CLOSE);
+  } else {
+    const line = lineWith(ctx, close.statement, close.call, suggestion);
+    ctx.manual({
+      node: close.call,
+      what: `If \`${close.receiver.text}\` is an aioredis client, its close must be awaited in redis-py. Other objects keep \`close()\`.`,
+      suggestion: line ?? suggestion,
+      replacesLines: line === null ? 0 : 1,
+    });
+  }
+}
+
+/** `await X.wait_closed()` whose close happened elsewhere: the statement goes (awaiting the close already waits). */
+function removeLoneWaits(ctx: RuleContext, waits: readonly MethodStatement[], handled: Set<number>): void {
   for (const wait of waits) {
-    if (pairedWaits.has(wait.statement.id)) continue;
+    if (handled.has(wait.call.id)) continue;
+    handled.add(wait.call.id);
     const sure = confidence(ctx, wait.receiver);
     if (isSure(sure) || sure === "likely") ctx.rewrite(deleteStatement(ctx, wait.statement), WHY_WAIT);
     else if (ctx.facts.importsAioredis && !STREAM_LIKE.test(expressionKey(wait.receiver))) {
@@ -93,16 +143,6 @@ export function migrateClose(ctx: RuleContext): void {
       });
     }
   }
-  reportOtherWaitClosed(ctx, waits);
-
-  if (ctx.options.target !== "4.2") {
-    for (const close of closes.filter((c) => c.awaited)) {
-      if (isSure(confidence(ctx, close.receiver))) {
-        ctx.rewrite([{ start: close.methodNode.startIndex, end: close.methodNode.endIndex, text: "aclose" }], WHY_ACLOSE);
-      }
-    }
-  }
-  migrateClear(ctx);
 }
 
 function reportUnknownPair(ctx: RuleContext, close: MethodStatement): void {
@@ -115,8 +155,7 @@ function reportUnknownPair(ctx: RuleContext, close: MethodStatement): void {
 }
 
 /** `wait_closed()` used other than as `await X.wait_closed()` (`asyncio.wait_for(r.wait_closed(), 5)`, `gather(...)`). */
-function reportOtherWaitClosed(ctx: RuleContext, statements: readonly MethodStatement[]): void {
-  const handled = new Set(statements.map((s) => s.call.id));
+function reportOtherWaitClosed(ctx: RuleContext, handled: ReadonlySet<number>): void {
   for (const call of ctx.facts.calls) {
     if (handled.has(call.id)) continue;
     const m = methodCall(call, call, awaitingParent(call) !== null);

@@ -41,6 +41,22 @@ const PROPERTIES: Record<string, (x: string) => PropertyAdvice> = {
     what: `redis-py clients have no \`in_pubsub\` property: subscriptions live on a PubSub object.`,
     sketch: `bool(pubsub.subscribed)  # pubsub = ${x}.pubsub()`,
   }),
+  freesize: (x) => ({
+    what: `redis-py has no public count of free pooled connections (aioredis 1.x \`freesize\`): drop the check, or read the pool's private list.`,
+    replacement: `len(${x}.connection_pool._available_connections)`,
+  }),
+  size: (x) => ({
+    what: `redis-py has no public count of open pooled connections (aioredis 1.x \`size\`): drop the check, or read the pool's private counter.`,
+    replacement: `${x}.connection_pool._created_connections`,
+  }),
+  maxsize: (x) => ({
+    what: `aioredis 1.x \`maxsize\` is the pool's \`max_connections\` in redis-py.`,
+    replacement: `${x}.connection_pool.max_connections`,
+  }),
+  minsize: (x) => ({
+    what: `redis-py pools have no \`minsize\`: they open connections lazily, on first use.`,
+    sketch: "0  # redis-py opens connections on first use",
+  }),
   connection: (x) => ({
     what: `\`${x}.connection\` was the pool (or connection) in aioredis 1.x; in redis-py it is the dedicated connection of a single-connection client (usually None): use \`connection_pool\`.`,
     replacement: `${x}.connection_pool`,
