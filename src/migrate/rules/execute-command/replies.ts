@@ -31,6 +31,7 @@ const SHAPES: ReadonlyArray<readonly [string, string]> = [
   ["XCLAIM XAUTOCLAIM", "`(id, dict)` tuples (was nested lists)"],
   ["LASTSAVE", "a datetime (was an int)"],
   ["RESET", "a str (was bytes)"],
+  ["STRALGO", "a str or a dict (was bytes or a list)"],
   ["OBJECT", "an error: its callback needs the subcommand (`TypeError: parse_object()`); call `object(infotype, key)`"],
   ["GEORADIUS GEORADIUSBYMEMBER GEOSEARCH", "an error: its callback needs keywords (`KeyError: 'store'`); call the `georadius()` / `geosearch()` method"],
 ];
