@@ -208,7 +208,15 @@ export async function startRedis(): Promise<RedisServer> {
     child.stdout!.setEncoding("utf8").on("data", (d: string) => (log += d));
     child.stderr!.setEncoding("utf8").on("data", (d: string) => (log += d));
     let exited = false;
-    child.on("exit", () => (exited = true));
+    // Never outlive the test process, even when it ends without running `after` (uncaught error, process.exit).
+    const reap = (): void => {
+      if (!exited) child.kill("SIGKILL");
+    };
+    process.once("exit", reap);
+    child.on("exit", () => {
+      exited = true;
+      process.removeListener("exit", reap);
+    });
     child.on("error", (e) => {
       exited = true;
       log += String(e);
