@@ -92,7 +92,8 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
     const phaseRules = rules.filter((r) => r.phase === phase);
     const maxRounds = phase === "code" ? MAX_CODE_ROUNDS : 1;
     for (let i = 0; i < maxRounds; i++) {
-      if (round > 0) facts = new ModuleFacts(tree, current, input.externalReceivers);
+      // Facts describe one tree: rebuilt after a round changed it, reused across a phase boundary that changed nothing.
+      if (facts.tree !== tree) facts = new ModuleFacts(tree, current, input.externalReceivers);
       const proposals = collect(phaseRules, { file, source: current, tree, facts, names, options }, round, manuals);
       if (proposals.length === 0) break;
       const accepted = selectNonConflicting(proposals);
@@ -118,11 +119,11 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
   const changes: Change[] = rewrites.map((r) => {
     const start = Math.min(...r.edits.map((e) => e.start));
     const end = Math.max(...r.edits.map((e) => e.end));
-    const map = new OffsetMap(r.edits);
     const oStart = chain.toOriginal(start, r.round, "before");
     const oEnd = chain.toOriginal(end, r.round, "after");
-    const fStart = toFinal(map.forward(start, "before"), r.round + 1, "before");
-    const fEnd = toFinal(map.forward(end, "after"), r.round + 1, "after");
+    // through the whole round (the other rewrites of the round shift this one too), then the later rounds
+    const fStart = toFinal(start, r.round, "before");
+    const fEnd = toFinal(end, r.round, "after");
     return {
       ruleId: r.ruleId,
       file,
@@ -206,28 +207,27 @@ interface AppliedRound {
   readonly rewrites: readonly Proposal[];
 }
 
-function reparse(text: string, oldTree: Tree, oldText: string, edits: readonly TextEdit[]): Tree {
+function reparse(text: string, oldTree: Tree, oldSource: SourceText, edits: readonly TextEdit[]): Tree {
   // Incremental re-parse: tell the old tree about each edit (last first, so earlier offsets stay valid).
   // The binding takes offsets and columns in UTF-16 code units, like the ones it returns.
+  // It also re-positions, on every edit call, each node object it ever handed out for that tree (the rules create
+  // thousands), so the edits go to a twin of the old tree that no JS code has seen: parsing the unchanged text
+  // against the old tree yields it, reusing the old tree's nodes.
+  const twin = parsePython(oldSource.text, oldTree);
   const sorted = [...edits].sort(compareEdits).reverse();
-  const oldSource = new SourceText(oldText);
-  let working = oldText;
   for (const e of sorted) {
     const startPos = pointAt(oldSource, e.start);
-    const oldEndPos = pointAt(oldSource, e.end);
-    working = working.slice(0, e.start) + e.text + working.slice(e.end);
-    const newEnd = e.start + e.text.length;
-    const newEndPos = pointOf(working, newEnd);
-    oldTree.edit({
+    twin.edit({
       startIndex: e.start,
       oldEndIndex: e.end,
-      newEndIndex: newEnd,
+      newEndIndex: e.start + e.text.length,
       startPosition: startPos,
-      oldEndPosition: oldEndPos,
-      newEndPosition: newEndPos,
+      oldEndPosition: pointAt(oldSource, e.end),
+      // the text before e.start is still the old text (later edits are applied first)
+      newEndPosition: pointAfter(startPos, e.text),
     });
   }
-  return parsePython(text, oldTree);
+  return parsePython(text, twin);
 }
 
 function pointAt(source: SourceText, offset: number): { row: number; column: number } {
@@ -235,14 +235,13 @@ function pointAt(source: SourceText, offset: number): { row: number; column: num
   return { row, column: offset - source.lineStart(row) };
 }
 
-function pointOf(text: string, offset: number): { row: number; column: number } {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    row++;
-    lineStart = i + 1;
-  }
-  return { row, column: offset - lineStart };
+/** The point reached by writing `inserted` at `start`. */
+function pointAfter(start: { row: number; column: number }, inserted: string): { row: number; column: number } {
+  const last = inserted.lastIndexOf("\n");
+  if (last === -1) return { row: start.row, column: start.column + inserted.length };
+  let rows = 0;
+  for (let i = inserted.indexOf("\n"); i !== -1; i = inserted.indexOf("\n", i + 1)) rows++;
+  return { row: start.row + rows, column: inserted.length - last - 1 };
 }
 
 function applyRound(
@@ -255,7 +254,7 @@ function applyRound(
 ): AppliedRound {
   const all = accepted.flatMap((p) => p.edits).sort(compareEdits);
   const text = applyEdits(source.text, all);
-  const fresh = reparse(text, tree, source.text, all);
+  const fresh = reparse(text, tree, source, all);
   if (countSyntaxErrors(fresh) <= allowedErrors) return { text, tree: fresh, rewrites: accepted };
   // Something broke the parse: keep only the rewrites that parse on their own.
   const kept: Proposal[] = [];

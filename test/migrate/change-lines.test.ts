@@ -1,0 +1,27 @@
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { migrateFile } from "../../src/migrate/engine.js";
+import { DEFAULT_OPTIONS } from "../../src/migrate/findings.js";
+
+it("locates each change in the migrated file even when an earlier rewrite of the same round added lines", () => {
+  const input = [
+    "import aioredis",
+    "",
+    "",
+    "async def f(r: aioredis.Redis):",
+    '    a, = await r.subscribe("x")',
+    '    b, = await r.subscribe("y")',
+    "    return a, b",
+    "",
+  ].join("\n");
+  const result = migrateFile({ file: "f.py", text: input }, DEFAULT_OPTIONS);
+  const out = result.output.split("\n");
+  const subscribes = result.changes.filter((c) => c.ruleId === "pubsub-channels");
+  assert.equal(subscribes.length, 2);
+  for (const c of subscribes) {
+    const name = c.before.includes('"x"') ? "a" : "b";
+    assert.equal(out[c.line - 1]!.trim(), `${name} = r.pubsub()`, `line ${c.line} of the output`);
+    assert.equal(c.after, out.slice(c.line - 1, c.endLine).join("\n"));
+    assert.equal(c.before, input.split("\n")[c.originalLine - 1]);
+  }
+});
