@@ -8,6 +8,17 @@ import sortedSetAggregates from "./sorted-set-aggregates/index.js";
 import sortedSetConstants from "./sorted-set-constants/index.js";
 import sortedSetRanges from "./sorted-set-ranges/index.js";
 import sortedSetScores from "./sorted-set-scores/index.js";
+import setOptions from "./set-options/index.js";
+import hashMapping from "./hash-mapping/index.js";
+import msetMapping from "./mset-mapping/index.js";
+import evalKeysArgs from "./eval-keys-args/index.js";
+import scanIterators from "./scan-iterators/index.js";
+import keywordRenames from "./keyword-renames/index.js";
+import sortArguments from "./sort-arguments/index.js";
+import linsertWhere from "./linsert-where/index.js";
+import renamedCommands from "./renamed-commands/index.js";
+import replyShapes from "./reply-shapes/index.js";
+import callEncoding from "./call-encoding/index.js";
 import typeReferences from "./type-references/index.js";
 import zaddMapping from "./zadd-mapping/index.js";
 
@@ -19,6 +30,17 @@ export const RULES: readonly Rule[] = [
   clientCreation,
   lifecycle,
   executeCommand,
+  setOptions,
+  hashMapping,
+  msetMapping,
+  evalKeysArgs,
+  scanIterators,
+  keywordRenames,
+  sortArguments,
+  linsertWhere,
+  renamedCommands,
+  replyShapes,
+  callEncoding,
   zaddMapping,
   sortedSetRanges,
   sortedSetScores,

@@ -1,0 +1,106 @@
+import type { SyntaxNode } from "../../parser.js";
+import { unparenthesize } from "../../syntax.js";
+
+/** Number types of TTL expressions: aioredis 1.x silently switched to millisecond commands for floats. */
+
+interface NumberValue {
+  readonly kind: "int" | "float";
+  readonly value: number;
+}
+
+/** `10`, `-1`, `1.5`, `1_000`, `0x10`, `1e3`; else null. */
+function numberValue(node: SyntaxNode): NumberValue | null {
+  const n = unparenthesize(node);
+  if (n.type === "unary_operator") {
+    const op = n.childForFieldName("operator")?.text;
+    const inner = numberValue(n.childForFieldName("argument")!);
+    if (!inner || (op !== "-" && op !== "+")) return null;
+    return { kind: inner.kind, value: op === "-" ? -inner.value : inner.value };
+  }
+  const text = n.text.replace(/_/g, "");
+  if (n.type !== "integer" && n.type !== "float") return null;
+  if (/[jJlL]$/.test(text)) return null;
+  const value = n.type === "integer" && /^0[xob]/i.test(text) ? Number(text.toLowerCase()) : Number(text);
+  return Number.isFinite(value) ? { kind: n.type === "integer" ? "int" : "float", value } : null;
+}
+
+const FLOAT_CALLS = /^(float|time\.time|time\.monotonic|loop\.time)$/;
+const INT_CALLS = /^(int|len|math\.floor|math\.ceil)$/;
+
+/**
+ * Whether an expression visibly yields a float (`1.5`, `time.time() + 60`, `ttl / 2`, `td.total_seconds()`), an int,
+ * or cannot be told from the syntax.
+ */
+export function numberKind(node: SyntaxNode): "int" | "float" | "unknown" {
+  const n = unparenthesize(node);
+  const lit = numberValue(n);
+  if (lit) return lit.kind;
+  if (n.type === "binary_operator") {
+    const op = n.childForFieldName("operator")!.text;
+    if (op === "/") return "float";
+    if (!["+", "-", "*", "//", "%"].includes(op)) return "unknown";
+    const a = numberKind(n.childForFieldName("left")!);
+    const b = numberKind(n.childForFieldName("right")!);
+    if (a === "float" || b === "float") return "float";
+    return a === "int" && b === "int" ? "int" : "unknown";
+  }
+  if (n.type === "call") {
+    const fn = n.childForFieldName("function")!;
+    const name = fn.text.replace(/\s+/g, "");
+    if (FLOAT_CALLS.test(name)) return "float";
+    if (INT_CALLS.test(name)) return "int";
+    if (fn.type === "attribute" && /^(total_seconds|timestamp)$/.test(fn.childForFieldName("attribute")!.text)) return "float";
+  }
+  return "unknown";
+}
+
+/** `int(x * 1000)` for a float expression, folded to a literal when `x` is one (aioredis 1.x computed exactly this). */
+export function millisecondsText(node: SyntaxNode): string {
+  const lit = numberValue(node);
+  if (lit) return String(Math.trunc(lit.value * 1000));
+  const n = unparenthesize(node);
+  const simple = ["identifier", "attribute", "call", "subscript"].includes(n.type);
+  return `int(${simple ? n.text : `(${n.text})`} * 1000)`;
+}
+
+/** Value of a constant integer expression (`0`, `60 * 60`, `-1`), else null. */
+export function constantInt(node: SyntaxNode): number | null {
+  const n = unparenthesize(node);
+  const lit = numberValue(n);
+  if (lit) return lit.kind === "int" ? lit.value : null;
+  if (n.type !== "binary_operator") return null;
+  const a = constantInt(n.childForFieldName("left")!);
+  const b = constantInt(n.childForFieldName("right")!);
+  if (a === null || b === null) return null;
+  switch (n.childForFieldName("operator")!.text) {
+    case "+": return a + b;
+    case "-": return a - b;
+    case "*": return a * b;
+    default: return null;
+  }
+}
+
+/**
+ * Like `constantInt`, but also follows a name bound exactly once, at module level, to a constant
+ * (`SESSION_TTL = 3600`), unless a parameter of an enclosing function has the same name.
+ */
+export function knownInt(node: SyntaxNode): number | null {
+  const direct = constantInt(node);
+  if (direct !== null) return direct;
+  const n = unparenthesize(node);
+  if (n.type !== "identifier") return null;
+  for (let p = n.parent; p; p = p.parent) {
+    const params = p.type === "function_definition" || p.type === "lambda" ? p.childForFieldName("parameters") : null;
+    if (params?.descendantsOfType("identifier").some((id) => id.text === n.text)) return null;
+  }
+  let root = n;
+  while (root.parent) root = root.parent;
+  const bindings = root
+    .descendantsOfType(["assignment", "augmented_assignment", "for_statement", "global_statement"])
+    .filter((a) => (a.childForFieldName("left") ?? a).descendantsOfType("identifier").some((id) => id.text === n.text));
+  const only = bindings.length === 1 ? bindings[0]! : null;
+  if (!only || only.type !== "assignment" || only.parent?.parent?.type !== "module") return null;
+  if (only.childForFieldName("left")!.type !== "identifier") return null;
+  const right = only.childForFieldName("right");
+  return right ? constantInt(right) : null;
+}
