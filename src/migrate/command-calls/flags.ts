@@ -1,4 +1,6 @@
+import type { SyntaxNode } from "../parser.js";
 import type { RuleContext } from "../rule.js";
+import type { SourceText } from "../source.js";
 import type { Use } from "./uses.js";
 
 /**
@@ -23,4 +25,25 @@ export function isNumericConversion(use: Use): boolean {
 export function siteWith(use: Use, text: string): string {
   const s = use.site;
   return s.text.slice(0, use.node.startIndex - s.startIndex) + text + s.text.slice(use.node.endIndex - s.startIndex);
+}
+
+/** One piece of a suggestion: the code of `node` replaced by `text`. */
+export interface Replacement {
+  readonly node: SyntaxNode;
+  readonly text: string;
+}
+
+/** The whole lines that hold the replaced nodes, with every replacement applied: a suggestion for those lines. */
+export function linesWith(source: SourceText, replacements: readonly Replacement[]): string {
+  const sorted = [...replacements].sort((a, b) => a.node.startIndex - b.node.startIndex);
+  const start = source.lineStart(source.lineIndexAt(sorted[0]!.node.startIndex));
+  const end = source.lineContentEnd(source.lineIndexAt(Math.max(...sorted.map((r) => r.node.endIndex))));
+  let out = "";
+  let at = start;
+  for (const r of sorted) {
+    if (r.node.startIndex < at) continue; // nested in an earlier replacement
+    out += source.text.slice(at, r.node.startIndex) + r.text;
+    at = r.node.endIndex;
+  }
+  return out + source.text.slice(at, end);
 }

@@ -110,6 +110,11 @@ function directUse(node: SyntaxNode): Use | null {
   switch (p.type) {
     case "expression_statement":
       return null;
+    case "assignment": {
+      const left = p.childForFieldName("left");
+      if (isField(p, "right", n) && left && isPattern(left)) return use("unpack", p, "", left);
+      return use("other", p);
+    }
     case "slice":
       return use("as-index", p.parent ?? p);
     case "subscript": {

@@ -1,7 +1,9 @@
 import type { Rule } from "../rule.js";
+import blockingPops from "./blocking-pops/index.js";
 import clientCreation from "./client-creation/index.js";
 import exceptions from "./exceptions/index.js";
 import executeCommand from "./execute-command/index.js";
+import geoCommands from "./geo-commands/index.js";
 import imports from "./imports/index.js";
 import lifecycle from "./lifecycle/index.js";
 import sortedSetAggregates from "./sorted-set-aggregates/index.js";
@@ -46,6 +48,8 @@ export const RULES: readonly Rule[] = [
   sortedSetScores,
   sortedSetAggregates,
   sortedSetConstants,
+  blockingPops,
+  geoCommands,
   typeReferences,
   exceptions,
   imports,

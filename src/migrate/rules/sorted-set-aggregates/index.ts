@@ -37,8 +37,8 @@ function requiredTrust(call: CommandCall): Trust | null {
   if ([...keywords.keys()].some((k) => k !== "with_weights" && k !== "aggregate")) return null;
   const keys = positional.slice(1);
   if (keys.length === 0) return null;
-  // one key that is not a string is redis-py's `keys` argument already (a list, a dict, `[*keys]`), or unknowable
-  if (keys.length === 1 && keys[0]!.type !== "list_splat" && !stringLiteral(keys[0]!)) return null;
+  // a lone list, dict or `dict(...)`/`list(...)` is redis-py's `keys` argument already
+  if (keys.length === 1 && isKeyCollection(keys[0]!)) return null;
   const aggregate = keywords.get("aggregate");
   if (keywords.has("with_weights") || (aggregate && constantName(keywordValue(aggregate), Object.keys(AGGREGATES)))) return "repository";
   // redis-py reads a 3rd positional as `aggregate`, and a lone string key as a list of one-letter keys
@@ -94,6 +94,12 @@ function migrate(ctx: RuleContext, call: CommandCall): void {
     }
   }
   ctx.rewrite(edits.build(), WHY);
+}
+
+function isKeyCollection(node: SyntaxNode): boolean {
+  const n = unparenthesize(node);
+  if (["list", "tuple", "dictionary", "list_comprehension", "dictionary_comprehension", "set"].includes(n.type)) return true;
+  return n.type === "call" && ["dict", "list", "tuple", "sorted"].includes(n.childForFieldName("function")?.text ?? "");
 }
 
 /** `("k", 2)` → [key, weight]. */
