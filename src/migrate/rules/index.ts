@@ -6,10 +6,8 @@ import executeCommand from "./execute-command/index.js";
 import geoCommands from "./geo-commands/index.js";
 import imports from "./imports/index.js";
 import lifecycle from "./lifecycle/index.js";
-import sortedSetAggregates from "./sorted-set-aggregates/index.js";
-import sortedSetConstants from "./sorted-set-constants/index.js";
-import sortedSetRanges from "./sorted-set-ranges/index.js";
-import sortedSetScores from "./sorted-set-scores/index.js";
+import pipelines from "./pipelines/index.js";
+import pubsubChannels from "./pubsub-channels/index.js";
 import setOptions from "./set-options/index.js";
 import hashMapping from "./hash-mapping/index.js";
 import msetMapping from "./mset-mapping/index.js";
@@ -21,7 +19,13 @@ import linsertWhere from "./linsert-where/index.js";
 import renamedCommands from "./renamed-commands/index.js";
 import replyShapes from "./reply-shapes/index.js";
 import callEncoding from "./call-encoding/index.js";
+import sortedSetAggregates from "./sorted-set-aggregates/index.js";
+import sortedSetConstants from "./sorted-set-constants/index.js";
+import sortedSetRanges from "./sorted-set-ranges/index.js";
+import sortedSetScores from "./sorted-set-scores/index.js";
 import typeReferences from "./type-references/index.js";
+import unawaitedCommands from "./unawaited-commands/index.js";
+import watchTransactions from "./watch-transactions/index.js";
 import zaddMapping from "./zadd-mapping/index.js";
 
 /**
@@ -31,7 +35,11 @@ import zaddMapping from "./zadd-mapping/index.js";
 export const RULES: readonly Rule[] = [
   clientCreation,
   lifecycle,
+  watchTransactions,
   executeCommand,
+  pipelines,
+  pubsubChannels,
+  unawaitedCommands,
   setOptions,
   hashMapping,
   msetMapping,
