@@ -147,9 +147,7 @@ export function planDocument(doc: ManifestDocument, groups: readonly DepGroup[])
     }
     let stubReplacement: DepEntry | null = group.entries.find((e) => e.name === TYPES_REDIS) ?? null;
     for (const e of fresh) {
-      if (e.name === AIOREDIS) {
-        continue;
-      } else if (AIOREDIS_STUBS.has(e.name) || (e.name === TYPES_REDIS && t.typed)) {
+      if (AIOREDIS_STUBS.has(e.name) || (e.name === TYPES_REDIS && t.typed)) {
         if (AIOREDIS_STUBS.has(e.name)) doc.usesAioredis = true;
         const why = t.typed
           ? e.name === TYPES_REDIS
