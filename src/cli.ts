@@ -133,13 +133,20 @@ async function run(args: CliArgs): Promise<number> {
   if (args.report !== undefined) {
     const markdown = renderMarkdownReport(report);
     if (args.report === "-") stdout.write(markdown);
-    else await writeFile(resolve(args.report), markdown);
+    else {
+      try {
+        await writeFile(resolve(args.report), markdown);
+      } catch (e) {
+        allErrors.push(`cannot write the report to ${args.report}: ${(e as Error).message}`);
+        fail(allErrors[allErrors.length - 1]!);
+      }
+    }
   }
 
   const s = summarize(report);
   return exitCode({
     pendingFiles: args.write ? writeErrors.length : s.changed,
-    manualSteps: s.manualSteps,
+    manualSteps: s.manualSteps + s.leftoverTodos,
     unmigratable,
     errors: allErrors.length,
   });

@@ -39,8 +39,8 @@ Options:
 
 Exit status:
   0  nothing left to do: no change pending and no manual step
-  1  work remains: changes pending (dry run), manual steps, or files using aioredis that could not be
-     migrated (syntax errors, encodings)
+  1  work remains: changes pending (dry run), manual steps or "# TODO(redis-migrate)" comments, or
+     files using aioredis that could not be migrated (syntax errors, encodings)
   2  usage error, or a file could not be read or written
 `;
 

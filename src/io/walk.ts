@@ -4,6 +4,7 @@
  */
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
+import { isManifestPath } from "../migrate/manifests/index.js";
 
 export interface Candidate {
   /** Path relative to the root, with `/` separators: what reports show. */
@@ -16,7 +17,7 @@ export interface WalkResult {
   /** Real path of the directory the paths are relative to. */
   readonly root: string;
   readonly python: readonly Candidate[];
-  /** requirements*.txt, pyproject.toml, setup.py, … (setup.py is a manifest, not a Python source to rewrite). */
+  /** requirements*.txt, pyproject.toml, setup.py, lock files, … (setup.py is a manifest, not code to rewrite). */
   readonly manifests: readonly Candidate[];
   /** Directories or files that could not be listed (permissions, races). */
   readonly warnings: readonly string[];
@@ -32,11 +33,9 @@ const SKIPPED_DIRS = new Set([
 /** Names that hold a virtualenv when they contain an interpreter. */
 const VENV_NAMES = new Set(["venv", ".venv", "env"]);
 
-const MANIFEST_NAMES = new Set(["pyproject.toml", "setup.cfg", "setup.py", "Pipfile", "environment.yml", "environment.yaml", "tox.ini"]);
-const MANIFEST_PATTERNS = [/^requirements.*\.txt$/, /^constraints.*\.txt$/];
-
-export function isManifest(name: string): boolean {
-  return MANIFEST_NAMES.has(name) || MANIFEST_PATTERNS.some((p) => p.test(name));
+/** requirements*.txt, pyproject.toml, setup.py, lock files, …: whatever src/migrate/manifests understands. */
+export function isManifest(path: string): boolean {
+  return isManifestPath(path);
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -76,6 +75,7 @@ export async function walkProject(target: string): Promise<WalkResult> {
     const absolute = await realpath(target);
     const name = basename(target);
     const c: Candidate = { path: name, absolute };
+    // A file named on the command line is Python unless it is a manifest, whatever its extension.
     return { root: dirname(absolute), python: isManifest(name) ? [] : [c], manifests: isManifest(name) ? [c] : [], warnings: [] };
   }
   if (!info.isDirectory()) throw new WalkError(`${target}: not a file or directory`);
@@ -123,7 +123,7 @@ export async function walkProject(target: string): Promise<WalkResult> {
         }
       }
       if (isDir) await enter(absolute, path, entry.name);
-      else if (isFile && (entry.name.endsWith(".py") || isManifest(entry.name))) found.push({ path, absolute });
+      else if (isFile && (entry.name.endsWith(".py") || isManifest(path))) found.push({ path, absolute });
     }
   };
   await visit(root, "");
@@ -133,8 +133,8 @@ export async function walkProject(target: string): Promise<WalkResult> {
   }
 
   const unique = dedupeByRealPath(found, root);
-  const python = unique.filter((c) => !isManifest(basename(c.path)));
-  const manifests = unique.filter((c) => isManifest(basename(c.path)));
+  const python = unique.filter((c) => !isManifest(c.path));
+  const manifests = unique.filter((c) => isManifest(c.path));
   return { root, python, manifests, warnings };
 }
 

@@ -1,7 +1,15 @@
 /** Machine-readable findings (`redis-migrate --json`). Bump SCHEMA_VERSION on any incompatible change. */
 import type { Change, ManualStep, RedisTarget, SkippedFile } from "../migrate/findings.js";
 import { unifiedDiff } from "./diff.js";
-import { allDependencyChanges, summarize, type DependencyChange, type MigrationReport, type RuleCount } from "./model.js";
+import {
+  allDependencyChanges,
+  leftoverTodos,
+  summarize,
+  type DependencyChange,
+  type LeftoverTodo,
+  type MigrationReport,
+  type RuleCount,
+} from "./model.js";
 
 export const SCHEMA_VERSION = 1;
 
@@ -32,12 +40,15 @@ export interface JsonReport {
     readonly skippedByReason: Readonly<Record<string, number>>;
     readonly syntaxErrors: number;
     readonly byRule: readonly RuleCount[];
+    readonly leftoverTodos: number;
   };
   /** Files with changes or manual steps, by path. */
   readonly files: readonly JsonFile[];
   readonly dependencyChanges: readonly DependencyChange[];
   /** Files not migrated (syntax errors included), with the reason. */
   readonly skipped: readonly SkippedFile[];
+  /** `# TODO(redis-migrate)` comments left by an earlier run (lines of the migrated files). */
+  readonly leftoverTodos: readonly LeftoverTodo[];
   /** Problems that did not stop the run (unreadable files or directories). */
   readonly warnings: readonly string[];
 }
@@ -85,10 +96,12 @@ export function toJsonReport(report: MigrationReport, options: JsonOptions): Jso
       skippedByReason: Object.fromEntries(s.skippedByReason),
       syntaxErrors: s.syntaxErrors,
       byRule: s.byRule,
+      leftoverTodos: s.leftoverTodos,
     },
     files: [...python, ...manifests].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
-    dependencyChanges: allDependencyChanges(report),
+    dependencyChanges: allDependencyChanges(report).map(({ file, before, after, line }) => ({ file, before, after, ...(line === undefined ? {} : { line }) })),
     skipped: [...report.skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    leftoverTodos: leftoverTodos(report, "output"),
     warnings: options.warnings ?? [],
   };
 }

@@ -3,12 +3,15 @@
  * Pure data; the CLI and the GitHub App build it from their own snapshot of the files.
  */
 import type { Change, FileMigration, ManualStep, RedisTarget, SkippedFile, SkipReason } from "../migrate/findings.js";
+import { TODO_PREFIX } from "../migrate/todo.js";
 
 /** One dependency line rewritten in a manifest, e.g. `aioredis==1.3.1` → `redis>=5.0.1`. */
 export interface DependencyChange {
   readonly file: string;
   readonly before: string;
   readonly after: string;
+  /** Line in the migrated manifest, when known (links in the PR body). */
+  readonly line?: number;
 }
 
 /**
@@ -55,6 +58,16 @@ export interface ReportSummary {
   readonly syntaxErrors: number;
   /** Rules with at least one change or manual step, by id. */
   readonly byRule: readonly RuleCount[];
+  /** TODO comments an earlier run left that no manual step of this run accounts for. */
+  readonly leftoverTodos: number;
+}
+
+/** A `# TODO(redis-migrate): …` comment found in a file. */
+export interface LeftoverTodo {
+  readonly file: string;
+  readonly line: number;
+  /** The comment after the prefix. */
+  readonly text: string;
 }
 
 export interface ChangedText {
@@ -117,7 +130,34 @@ export function summarize(report: MigrationReport): ReportSummary {
     skippedByReason,
     syntaxErrors: syntaxErrorFiles(report).length,
     byRule: [...rules.entries()].sort((a, b) => byString(a[0], b[0])).map(([ruleId, c]) => ({ ruleId, ...c })),
+    leftoverTodos: leftoverTodos(report, "output").length,
   };
+}
+
+const TODO_MARK = TODO_PREFIX.trim();
+
+/**
+ * `# TODO(redis-migrate): …` comments that no manual step of this run sits under: an earlier run left them (rules do
+ * not report a step twice once its TODO is there), so they are work still to do until someone deletes them.
+ * `input` gives lines of the files as they are on disk before this run, `output` as migrated.
+ */
+export function leftoverTodos(report: MigrationReport, side: "input" | "output"): LeftoverTodo[] {
+  const found: LeftoverTodo[] = [];
+  for (const f of [...report.files].sort((a, b) => byString(a.file, b.file))) {
+    const text = side === "input" ? f.input : f.output;
+    if (!text.includes(TODO_MARK)) continue;
+    const lines = text.split("\n");
+    const stepLines = new Set(f.manualSteps.map((m) => (side === "input" ? m.originalLine : m.line)));
+    lines.forEach((l, i) => {
+      const t = l.trim();
+      if (!t.startsWith(TODO_MARK)) return;
+      // A step's TODO is in the block of comments right above the step's statement.
+      let below = i + 1;
+      while (below < lines.length && lines[below]!.trim().startsWith("#")) below++;
+      if (!stepLines.has(below + 1)) found.push({ file: f.file, line: i + 1, text: t.slice(TODO_MARK.length).trim() });
+    });
+  }
+  return found;
 }
 
 /** "1 file", "2 files". */

@@ -1,6 +1,6 @@
 /** What the CLI prints for people: coloured diffs and a summary. Pure: strings in, strings out. */
 import { palette, type Palette } from "./ansi.js";
-import { allManualSteps, notRead, plural, summarize, syntaxErrorFiles, type MigrationReport } from "./model.js";
+import { allManualSteps, leftoverTodos, notRead, plural, summarize, syntaxErrorFiles, type MigrationReport } from "./model.js";
 
 /** Colours one file's unified diff: headers bold, hunk ranges cyan, removals red, additions green. */
 export function colorDiff(diff: string, colour: boolean): string {
@@ -54,6 +54,7 @@ export function summaryText(report: MigrationReport, options: SummaryOptions): s
     ...(s.syntaxErrors > 0 ? [plural(s.syntaxErrors, "syntax error")] : []),
   ];
   const work = [plural(s.changes, "automatic change"), plural(s.manualSteps, "manual step")];
+  if (s.leftoverTodos > 0) work.push(plural(s.leftoverTodos, "TODO comment") + " from an earlier run");
   if (s.dependencyChanges > 0) work.push(plural(s.dependencyChanges, "dependency change"));
 
   const lines = [
@@ -71,23 +72,30 @@ export function summaryText(report: MigrationReport, options: SummaryOptions): s
   ]);
   lines.push(...section(p, "Manual steps", columns(stepRows, [p.cyan, p.dim, String])));
 
+  const todoRows = leftoverTodos(report, options.mode === "write" ? "output" : "input").map((t) => [`${t.file}:${t.line}`, t.text]);
+  lines.push(...section(p, "TODO comments left from an earlier run", columns(todoRows, [p.cyan, String])));
+
   const skippedRows = notRead(report).map((f) => [f.file, f.reason, f.detail]);
   lines.push(...section(p, "Skipped", columns(skippedRows, [p.yellow, p.dim, String])));
 
   const syntaxRows = syntaxErrorFiles(report).map((f) => [f.file, f.detail]);
   lines.push(...section(p, "Syntax errors (left unchanged)", columns(syntaxRows, [p.yellow, String])));
 
-  lines.push("", outcome(s.changed, s.manualSteps, options));
+  lines.push("", outcome(s.changed, s.manualSteps, s.leftoverTodos, options));
   return lines.join("\n") + "\n";
 }
 
-function outcome(changed: number, manualSteps: number, options: SummaryOptions): string {
-  const steps = manualSteps > 0 ? `; ${plural(manualSteps, "manual step")} remain${manualSteps === 1 ? "s" : ""}` : "";
+function outcome(changed: number, manualSteps: number, todos: number, options: SummaryOptions): string {
+  const left = [
+    ...(manualSteps > 0 ? [plural(manualSteps, "manual step")] : []),
+    ...(todos > 0 ? [plural(todos, "TODO comment")] : []),
+  ];
+  const steps = left.length > 0 ? `; ${left.join(" and ")} remain${manualSteps + todos === 1 ? "s" : ""}` : "";
   if (changed > 0 && options.mode === "write") {
     const failed = options.writeFailures ?? 0;
     const failures = failed > 0 ? `; ${plural(failed, "file")} could not be written` : "";
     return `Wrote ${plural(changed - failed, "file")}${failures}${steps}.`;
   }
   if (changed > 0) return `Dry run: nothing was written. Run again with --write to change ${plural(changed, "file")}${steps}.`;
-  return manualSteps > 0 ? `No automatic changes left${steps}.` : "Nothing to migrate.";
+  return left.length > 0 ? `No automatic changes left${steps}.` : "Nothing to migrate.";
 }

@@ -32,5 +32,5 @@ export function changesByFile(report: MigrationReport, options: CollapsibleOptio
   }
   const files = new Set(changes.map((c) => c.file)).size;
   const head = `${TITLE}\n\n<details>\n<summary>${plural(changes.length, "automatic change")} in ${plural(files, "file")}</summary>`;
-  return fitList(head, changes.map((c) => item(c, options)), "</details>", options.maxChars, "changes");
+  return fitList(head, changes.map((c) => item(c, options)), "</details>", options.maxChars, ["change", "changes"]);
 }

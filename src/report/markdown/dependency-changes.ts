@@ -1,5 +1,6 @@
 import { allDependencyChanges, type MigrationReport } from "../model.js";
-import { codeSpan, fitList, tableCell, type CollapsibleOptions } from "./format.js";
+import type { DependencyChange } from "../model.js";
+import { codeSpan, fitList, location, tableCell, type CollapsibleOptions } from "./format.js";
 
 const TITLE = "### Dependencies";
 
@@ -8,9 +9,10 @@ export function dependencyChanges(report: MigrationReport, options: CollapsibleO
   const changes = allDependencyChanges(report);
   if (changes.length === 0) return "";
   const cell = (text: string): string => (text.trim() === "" ? "(none)" : codeSpan(tableCell(text)));
-  const rows = changes.map((d) => `| ${codeSpan(d.file)} | ${cell(d.before)} | ${cell(d.after)} |`);
+  const where = (d: DependencyChange): string => (d.line === undefined ? codeSpan(d.file) : location(d.file, d.line, options.link));
+  const rows = changes.map((d) => `| ${where(d)} | ${cell(d.before)} | ${cell(d.after)} |`);
   if (options.maxChars === undefined) return [TITLE, ["| File | Before | After |", "| --- | --- | --- |", ...rows].join("\n")].join("\n\n");
   // Cut: a list is easier to end with "and N more" than a table.
-  const items = changes.map((d) => `- ${codeSpan(d.file)}: ${cell(d.before)} → ${cell(d.after)}`);
-  return fitList(TITLE, items, "", options.maxChars, "dependency changes");
+  const items = changes.map((d) => `- ${where(d)}: ${cell(d.before)} → ${cell(d.after)}`);
+  return fitList(TITLE, items, "", options.maxChars, ["dependency change", "dependency changes"]);
 }

@@ -59,9 +59,16 @@ export function tableCell(text: string): string {
  * Joins `head`, as many `items` as fit in `maxChars`, and `tail`; when items are left out, a last item says how
  * many and where they are. Returns "" when not even the head and that note fit.
  */
-export function fitList(head: string, items: readonly string[], tail: string, maxChars: number | undefined, noun: string): string {
+export function fitList(
+  head: string,
+  items: readonly string[],
+  tail: string,
+  maxChars: number | undefined,
+  noun: readonly [singular: string, plural: string],
+): string {
   const assemble = (shown: readonly string[], more: number): string => {
-    const list = more > 0 ? [...shown, `- … and ${more} more ${noun}, listed in ${codeSpan(FULL_REPORT_FILE)}`] : shown;
+    const what = more === 1 ? noun[0] : noun[1];
+    const list = more > 0 ? [...shown, `- … and ${more} more ${what}, listed in ${codeSpan(FULL_REPORT_FILE)}`] : shown;
     return [head, list.join("\n"), tail].filter((p) => p !== "").join("\n\n");
   };
   const all = assemble(items, 0);

@@ -20,5 +20,5 @@ export function manualSteps(report: MigrationReport, options: CollapsibleOptions
     full && m.suggestion.trim() !== "" ? `${item(m, options)}\n\n${indent(fence("python", m.suggestion))}` : item(m, options),
   );
   if (full && options.maxChars === undefined) return [TITLE, items.join("\n\n")].join("\n\n");
-  return fitList(TITLE, items, "", options.maxChars, "steps");
+  return fitList(TITLE, items, "", options.maxChars, ["step", "steps"]);
 }

@@ -21,5 +21,5 @@ export function skippedFiles(report: MigrationReport, options: CollapsibleOption
     return [TITLE, ["| File | Reason | Detail |", "| --- | --- | --- |", ...rows].join("\n")].join("\n\n");
   }
   const items = skipped.map((s) => `- ${codeSpan(s.file)}: ${REASONS[s.reason]}`);
-  return fitList(TITLE, items, "", options.maxChars, "files");
+  return fitList(TITLE, items, "", options.maxChars, ["file", "files"]);
 }
