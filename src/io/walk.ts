@@ -58,6 +58,10 @@ function inside(root: string, path: string): boolean {
   return rel !== ".." && !rel.startsWith(".." + sep) && !isAbsolute(rel);
 }
 
+function throughSkippedDir(root: string, path: string): boolean {
+  return relative(root, path).split(sep).some((part) => SKIPPED_DIRS.has(part));
+}
+
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -116,7 +120,8 @@ export async function walkProject(target: string): Promise<WalkResult> {
         } catch {
           continue; // dangling link
         }
-        if (!inside(root, absolute)) continue;
+        // A link is no way into what the walk skips: outside the root, installed packages, caches.
+        if (!inside(root, absolute) || throughSkippedDir(root, absolute)) continue;
         if (isDir) {
           linkedDirs.push({ absolute, path, name: entry.name });
           continue;

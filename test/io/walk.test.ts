@@ -73,11 +73,13 @@ describe("io/walk", () => {
     assert.deepEqual(w.python.map((c) => c.path), ["real.py", "zdir/z.py"]);
   });
 
-  it("lists a symlinked file whose target is not otherwise reached", async () => {
-    const root = tree({ "node_modules/shared/util.py": "" });
-    symlinkSync(join(root, "node_modules", "shared", "util.py"), join(root, "util.py"));
+  it("does not follow links into skipped directories", async () => {
+    const root = tree({ "vendor/shared/util.py": "", "node_modules/pkg/x.py": "" });
+    symlinkSync(join(root, "vendor", "shared"), join(root, "shared"));
+    symlinkSync(join(root, "node_modules", "pkg", "x.py"), join(root, "x.py"));
+    symlinkSync(join(root, "node_modules", "pkg"), join(root, "pkg"));
     const w = await walkProject(root);
-    assert.deepEqual(w.python.map((c) => [c.path, c.absolute]), [["util.py", join(w.root, "node_modules", "shared", "util.py")]]);
+    assert.deepEqual(w.python.map((c) => [c.path, c.absolute]), [["vendor/shared/util.py", join(w.root, "vendor", "shared", "util.py")]]);
   });
 
   it("accepts a single file", async () => {
