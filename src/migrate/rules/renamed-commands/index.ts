@@ -14,12 +14,12 @@ const ONLY_1X = new Set([...Object.keys(BITOP), ...Object.keys(OBJECT), ...Objec
 /**
  * Commands whose aioredis 1.x method is gone in redis-py (reference §5.1, 5.2, 5.10, 5.11, 5.13):
  * `bitop_and(d, k)` → `bitop("AND", d, k)`, `object_encoding(k)` → `object("encoding", k)`,
- * `debug_sleep(t)` → `execute_command("DEBUG", "SLEEP", t)`, `ping(msg)` → `execute_command("PING", msg)`,
+ * `debug_sleep(t)` → `execute_command("DEBUG", "SLEEP", t)`, `ping(msg)` → `echo(msg)`,
  * `publish_json(ch, obj)` → `publish(ch, json.dumps(obj))`; `cluster_*` are reported.
  */
 export default defineRule({
   id: "renamed-commands",
-  description: "`bitop_and`, `object_encoding`, `debug_sleep`, `ping(msg)`, `publish_json` → `bitop(\"AND\", …)`, `object(\"encoding\", …)`, `execute_command`, `publish(json.dumps(…))`",
+  description: "`bitop_and`, `object_encoding`, `debug_sleep`, `ping(msg)`, `publish_json` → `bitop(\"AND\", …)`, `object(\"encoding\", …)`, `execute_command`, `echo(msg)`, `publish(json.dumps(…))`",
   phase: "code",
   triggers: ["bitop_", "object_", "debug_sleep", "ping(", "publish_json", "cluster_"],
   needsImport: false,
@@ -52,12 +52,14 @@ function migrate(ctx: RuleContext, call: CommandCall): void {
   } else if (m === "publish_json") publishJson(ctx, call, edits);
 }
 
-/** `ping("hi")` → `execute_command("PING", "hi")`: redis-py's `ping()` takes no message. */
+/**
+ * `ping("hi")` → `echo("hi")`: redis-py's `ping()` takes no message, and a raw `execute_command("PING", "hi")` goes
+ * through PING's reply callback (`reply == "PONG"`) and returns False; ECHO replies the message as PING did.
+ */
 function ping(ctx: RuleContext, call: CommandCall): void {
   const { parts } = call;
   if (parts.positional.length !== 1 || parts.hasSplat || !atLeast(call.trust, "repository")) return;
-  const edits = new ArgumentEdits(parts.args, ctx.source.text).insertBefore(parts.positional[0]!, '"PING"');
-  ctx.rewrite([renameMethod(parts, "execute_command"), ...edits.build()], "redis-py's `ping()` takes no message (TypeError); `PING <message>` is sent as a raw command.");
+  ctx.rewrite([renameMethod(parts, "echo")], "redis-py's `ping()` takes no message (TypeError); `echo(message)` replies the message as aioredis' `ping(message)` did.");
 }
 
 /** `publish_json(ch, obj)` → `publish(ch, json.dumps(obj))`, exactly what aioredis did, with `import json` when needed. */

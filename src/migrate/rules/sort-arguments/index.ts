@@ -30,9 +30,9 @@ function migrate(ctx: RuleContext, call: CommandCall): void {
   const count = parts.keywords.get("count");
   const asc = parts.keywords.get("asc");
   // string patterns and these keywords are invalid in redis-py; other positional values could be `start`, `num`
-  const oldShape = !!(offset || count || asc) || (patterns.length > 0 && patterns.every((p) => p.type === "string"));
+  const oldShape = !!(offset || count || asc) || (patterns.length > 0 && patterns.every(isText));
   if (!oldShape && patterns.length === 0) return;
-  if (patterns.some((p) => !["string", "identifier", "attribute", "list_splat"].includes(p.type))) return; // `sort(k, 0, 5)`: start, num
+  if (patterns.some((p) => ["integer", "float", "unary_operator", "none"].includes(unparenthesize(p).type))) return; // `sort(k, 0, 5)`: start, num
   if (!atLeast(call.trust, oldShape ? "repository" : "known") || (!oldShape && ctx.facts.flavour !== "1.x")) return;
   if (parts.keywords.has("get") || parts.keywords.has("start") || parts.keywords.has("desc")) return;
   const edits = new ArgumentEdits(parts.args, ctx.source.text);
@@ -55,6 +55,19 @@ function migrate(ctx: RuleContext, call: CommandCall): void {
   }
   if (asc) ascToDesc(edits, asc);
   ctx.rewrite(edits.build(), WHY);
+}
+
+/** A string expression: a literal or f-string, `PREFIX + "x:*"`, `"%s:*" % name`, `"{}:*".format(name)`. */
+function isText(node: SyntaxNode): boolean {
+  const n = unparenthesize(node);
+  if (n.type === "string" || n.type === "concatenated_string") return true;
+  if (n.type === "binary_operator") {
+    const op = n.childForFieldName("operator")!.text;
+    return (op === "+" && (isText(n.childForFieldName("left")!) || isText(n.childForFieldName("right")!))) ||
+      (op === "%" && isText(n.childForFieldName("left")!));
+  }
+  const fn = n.type === "call" ? n.childForFieldName("function") : null;
+  return fn?.type === "attribute" && fn.childForFieldName("attribute")!.text === "format" && isText(fn.childForFieldName("object")!);
 }
 
 /** aioredis sent ASC only for `asc=True`, nothing for `None`, DESC for any other value. */
