@@ -31,7 +31,7 @@ const INT_CALLS = /^(int|len|math\.floor|math\.ceil)$/;
  * Whether an expression visibly yields a float (`1.5`, `time.time() + 60`, `ttl / 2`, `td.total_seconds()`), an int,
  * or cannot be told from the syntax.
  */
-export function numberKind(node: SyntaxNode): "int" | "float" | "unknown" {
+export function numberKind(node: SyntaxNode, seen: Set<number> = new Set()): "int" | "float" | "unknown" {
   const n = unparenthesize(node);
   const lit = numberValue(n);
   if (lit) return lit.kind;
@@ -39,11 +39,12 @@ export function numberKind(node: SyntaxNode): "int" | "float" | "unknown" {
     const op = n.childForFieldName("operator")!.text;
     if (op === "/") return "float";
     if (!["+", "-", "*", "//", "%"].includes(op)) return "unknown";
-    const a = numberKind(n.childForFieldName("left")!);
-    const b = numberKind(n.childForFieldName("right")!);
+    const a = numberKind(n.childForFieldName("left")!, seen);
+    const b = numberKind(n.childForFieldName("right")!, seen);
     if (a === "float" || b === "float") return "float";
     return a === "int" && b === "int" ? "int" : "unknown";
   }
+  if (n.type === "identifier") return boundKind(n, seen);
   if (n.type === "call") {
     const fn = n.childForFieldName("function")!;
     const name = fn.text.replace(/\s+/g, "");
@@ -52,6 +53,27 @@ export function numberKind(node: SyntaxNode): "int" | "float" | "unknown" {
     if (fn.type === "attribute" && /^(total_seconds|timestamp)$/.test(fn.childForFieldName("attribute")!.text)) return "float";
   }
   return "unknown";
+}
+
+/**
+ * The number kind of a name from its assignments in the same function (or module): `delay = interval / 2`,
+ * `TTL = 1.5`. Unknown when any assignment is unknown, they disagree, or the name is a parameter.
+ */
+function boundKind(name: SyntaxNode, seen: Set<number>): "int" | "float" | "unknown" {
+  let scope: SyntaxNode = name;
+  while (scope.parent && scope.type !== "function_definition") scope = scope.parent;
+  const params = scope.type === "function_definition" ? scope.childForFieldName("parameters") : null;
+  if (params?.descendantsOfType("identifier").some((id) => id.text === name.text)) return "unknown";
+  const kinds = new Set<string>();
+  for (const a of scope.descendantsOfType(["assignment", "augmented_assignment", "for_statement"])) {
+    const left = a.childForFieldName("left");
+    if (!left?.descendantsOfType("identifier").some((id) => id.text === name.text) && left?.text !== name.text) continue;
+    const right = a.type === "assignment" && left.type === "identifier" ? a.childForFieldName("right") : null;
+    if (!right || seen.has(a.id)) return "unknown"; // `t = t * 2`, `a = b; b = a`: give up
+    seen.add(a.id);
+    kinds.add(numberKind(right, seen));
+  }
+  return kinds.size === 1 ? ([...kinds][0] as "int" | "float" | "unknown") : "unknown";
 }
 
 /** `int(x * 1000)` for a float expression, folded to a literal when `x` is one (aioredis 1.x computed exactly this). */
