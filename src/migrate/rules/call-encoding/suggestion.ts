@@ -18,7 +18,7 @@ export function decodeSuggestion(
   codec: { readonly text: string; readonly literal: boolean },
   source: SourceText,
 ): string {
-  const call = edits.preview(parts.call);
+  const call = edits.preview(parts.call).replace(/\r\n/g, "\n");
   const reply = awaited ? `await ${call}` : call;
   const enc = codec.literal ? JSON.stringify(codec.text) : codec.text;
   const m = parts.method;
