@@ -236,7 +236,11 @@ export class OctokitGateway implements GitHubGateway {
       commit_id: params.commitSha,
       event: "COMMENT",
       body: params.body,
-      comments: params.comments.map((c) => ({ path: c.path, line: c.line, side: "RIGHT", body: c.body })),
+      comments: params.comments.map((c) =>
+        c.startLine !== undefined && c.startLine < c.line
+          ? { path: c.path, start_line: c.startLine, start_side: "RIGHT", line: c.line, side: "RIGHT", body: c.body }
+          : { path: c.path, line: c.line, side: "RIGHT", body: c.body },
+      ),
     });
   }
 

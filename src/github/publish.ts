@@ -69,8 +69,9 @@ export async function publishMigration(gateway: GitHubGateway, proposal: Migrati
   const prs = await gateway.findMigrationPullRequests(settings.branch);
   const open = prs.find((p) => p.state === "open");
   if (!open) {
-    const closed = prs.find((p) => p.state === "closed" && !p.merged);
-    if (closed && !settings.explicit) return { kind: "declined", pr: closed };
+    // the newest PR decides: closed unmerged is a "no"; a PR merged after an earlier "no" (asked for again) is not
+    const newest = prs[0];
+    if (newest && newest.state === "closed" && !newest.merged && !settings.explicit) return { kind: "declined", pr: newest };
     return openNew(gateway, proposal, settings);
   }
   if (!settings.recreate && proposal.parseFilesHash(open.body) === proposal.filesHash) return { kind: "up-to-date", pr: open };

@@ -49,7 +49,8 @@ export async function snapshotFromTarball(params: {
   return {
     commitSha: params.commitSha,
     treeSha: params.treeSha,
-    files: reader.files,
+    // the mode is kept so that rewriting an executable script does not drop its execute bit
+    files: reader.files.map((f) => ({ path: f.path, bytes: f.bytes, mode: f.executable ? "100755" : "100644" })),
     skipped: reader.skipped,
     treeTruncated: params.treeTruncated,
   };

@@ -8,6 +8,8 @@
 export interface TarFile {
   readonly path: string;
   readonly bytes: Buffer;
+  /** Any execute bit set in the entry's mode (`git archive` writes 0775 for a `100755` blob). */
+  readonly executable: boolean;
 }
 
 export type TarSkip = { readonly path: string; readonly reason: "too-large" | "invalid-path" | "not-a-regular-file" };
@@ -24,6 +26,7 @@ interface Header {
   readonly name: string;
   readonly size: number;
   readonly type: string;
+  readonly mode: number;
 }
 
 export class TarReader {
@@ -107,7 +110,7 @@ export class TarReader {
     const data = Buffer.concat(cur.chunks);
     if (cur.header.type === "x") this.paxPath = paxValue(data, "path");
     else if (cur.header.type === "L") this.longName = data.toString("utf8").replace(/\0.*$/s, "");
-    else if (cur.keep && cur.path !== null) this.files.push({ path: cur.path, bytes: data });
+    else if (cur.keep && cur.path !== null) this.files.push({ path: cur.path, bytes: data, executable: (cur.header.mode & 0o111) !== 0 });
     this.current = null;
     this.state = "header";
   }
@@ -123,7 +126,8 @@ function parseHeader(block: Buffer): Header {
   const prefix = field(257, 6).startsWith("ustar") ? field(345, 155) : "";
   const sizeField = block.subarray(124, 136);
   const size = (sizeField[0]! & 0x80) !== 0 ? Number(sizeField.readBigUInt64BE(4)) : Number.parseInt(field(124, 12).trim() || "0", 8);
-  return { name: prefix ? `${prefix}/${name}` : name, size, type: field(156, 1) };
+  const mode = Number.parseInt(field(100, 8).trim() || "0", 8);
+  return { name: prefix ? `${prefix}/${name}` : name, size, type: field(156, 1), mode: Number.isNaN(mode) ? 0 : mode };
 }
 
 /** A pax extended header: records `"<length> <key>=<value>\n"`, the length counted in bytes. */

@@ -26,6 +26,8 @@ export interface RepositoryInfo {
 export interface SnapshotFile {
   readonly path: string;
   readonly bytes: Buffer;
+  /** Git file mode (from the archive entry's execute bits); absent: `100644`. Written back unchanged. */
+  readonly mode?: "100644" | "100755";
 }
 
 export interface SnapshotSkip {
@@ -75,7 +77,10 @@ export type Permission = "admin" | "maintain" | "write" | "triage" | "read" | "n
 
 export interface ReviewComment {
   readonly path: string;
+  /** Last line of the commented range in the PR head (a single line when `startLine` is absent). */
   readonly line: number;
+  /** First line of a multi-line range (a suggestion that replaces several lines). */
+  readonly startLine?: number;
   readonly body: string;
 }
 
@@ -107,6 +112,9 @@ export interface ReviewComment {
  *   GET    /repos/{o}/{r}/collaborators/{user}/permission   getPermission
  * Probot itself also calls POST /app/installations/{id}/access_tokens and, for `context.config`,
  * GET /repos/{o}/{r}/contents/.github/redis-migrate.yml (then the org's `.github` repository).
+ * The App (src/jobs/runner.ts) also calls, outside this gateway:
+ *   GET    /app                                             the App's slug (`<slug>[bot]` tells its commits), once
+ *   GET    /installation/repositories                       only when installation.created lists no repositories
  */
 export interface GitHubGateway {
   readonly repoRef: RepoRef;
