@@ -7,6 +7,7 @@ import type { SyntaxNode } from "../parser.js";
  */
 export class ArgumentEdits {
   private readonly edits: TextEdit[] = [];
+  private readonly removed = new Set<number>();
 
   constructor(private readonly args: SyntaxNode, private readonly text: string) {}
 
@@ -53,7 +54,7 @@ export class ArgumentEdits {
 
   /** Adds `text` as the last argument (before a trailing comma, or inside empty parentheses). */
   append(text: string): this {
-    const all = argumentNodes(this.args);
+    const all = argumentNodes(this.args).filter((a) => !this.removed.has(a.id));
     const last = all[all.length - 1];
     return last ? this.insertAfter(last, text) : this.insertAt(this.args.startIndex + 1, text);
   }
@@ -63,6 +64,7 @@ export class ArgumentEdits {
     const all = argumentNodes(this.args);
     const i = all.findIndex((a) => a.id === arg.id);
     if (i < 0) return this;
+    this.removed.add(arg.id);
     const line = wholeLine(this.text, arg, this.args);
     if (line) return this.push(line);
     const prev = all[i - 1];

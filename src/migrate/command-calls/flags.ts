@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "../parser.js";
 import type { RuleContext } from "../rule.js";
 import type { SourceText } from "../source.js";
+import { enclosingStatement } from "../syntax.js";
 import type { Use } from "./uses.js";
 
 /**
@@ -46,4 +47,28 @@ export function linesWith(source: SourceText, replacements: readonly Replacement
     at = r.node.endIndex;
   }
   return out + source.text.slice(at, end);
+}
+
+/** A use to report: the code that replaces part of its line(s), or a free-standing suggestion. */
+export interface Finding {
+  readonly use: Use;
+  readonly replacement?: Replacement;
+  readonly suggestion?: string;
+}
+
+/**
+ * One manual step per statement: the suggestion is that statement's lines with every replacement applied (so
+ * `print(m.member, m.dist)` gets both fixes), or the first free-standing suggestion when there is no replacement.
+ */
+export function reportByStatement(ctx: RuleContext, findings: readonly Finding[], what: string): void {
+  const groups = new Map<number, Finding[]>();
+  for (const f of findings) {
+    const at = enclosingStatement(f.use.site).startIndex;
+    groups.set(at, [...(groups.get(at) ?? []), f]);
+  }
+  for (const group of groups.values()) {
+    const replacements = group.flatMap((f) => (f.replacement ? [f.replacement] : []));
+    const suggestion = replacements.length > 0 ? linesWith(ctx.source, replacements).trim() : (group.find((f) => f.suggestion)?.suggestion ?? "");
+    ctx.manual({ node: group[0]!.use.site, what, suggestion });
+  }
 }

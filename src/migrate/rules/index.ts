@@ -23,6 +23,7 @@ import sortedSetAggregates from "./sorted-set-aggregates/index.js";
 import sortedSetConstants from "./sorted-set-constants/index.js";
 import sortedSetRanges from "./sorted-set-ranges/index.js";
 import sortedSetScores from "./sorted-set-scores/index.js";
+import streams from "./streams/index.js";
 import typeReferences from "./type-references/index.js";
 import unawaitedCommands from "./unawaited-commands/index.js";
 import watchTransactions from "./watch-transactions/index.js";
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   sortedSetConstants,
   blockingPops,
   geoCommands,
+  streams,
   typeReferences,
   exceptions,
   imports,

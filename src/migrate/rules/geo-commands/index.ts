@@ -1,10 +1,10 @@
 import { ArgumentEdits } from "../../command-calls/arguments.js";
-import { flagUses, linesWith } from "../../command-calls/flags.js";
+import { flagUses, reportByStatement } from "../../command-calls/flags.js";
 import { boolLiteral, stringLiteral } from "../../command-calls/literals.js";
 import { atLeast, commandCalls, type CommandCall } from "../../command-calls/receiver.js";
 import { elementUses, usesOf, type Use } from "../../command-calls/uses.js";
 import { defineRule, type RuleContext } from "../../rule.js";
-import { enclosingStatement, keywordValue, unparenthesize } from "../../syntax.js";
+import { keywordValue, unparenthesize } from "../../syntax.js";
 import { memberUses, pointUses, type Flags, type MemberUse } from "./members.js";
 
 const RADIUS = new Set(["georadius", "georadiusbymember"]);
@@ -67,17 +67,8 @@ function georadius(ctx: RuleContext, call: CommandCall): void {
   report(ctx, memberUses(usesOf(call.awaited), flags), MEMBER_WHAT);
 }
 
-/** One step per statement, suggesting its lines with every GeoMember/GeoPoint access rewritten. */
 function report(ctx: RuleContext, uses: readonly MemberUse[], what: string): void {
-  const byStatement = new Map<number, MemberUse[]>();
-  for (const u of uses) {
-    const stmt = enclosingStatement(u.use.site).startIndex;
-    byStatement.set(stmt, [...(byStatement.get(stmt) ?? []), u]);
-  }
-  for (const group of byStatement.values()) {
-    const suggestion = linesWith(ctx.source, group.map((u) => ({ node: u.replaced, text: u.suggestion })));
-    ctx.manual({ node: group[0]!.use.site, what, suggestion: suggestion.trim() });
-  }
+  reportByStatement(ctx, uses.map((u) => ({ use: u.use, replacement: { node: u.replaced, text: u.suggestion } })), what);
 }
 
 /** Hashes decoded (`h.decode()`) or compared with bytes: either the list or one of its items. */
