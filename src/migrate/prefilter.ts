@@ -2,7 +2,11 @@ import type { MigrationOptions } from "./findings.js";
 import { AIOREDIS_1X_ONLY_NAMES } from "./names.js";
 
 const IMPORTS_AIOREDIS = /aioredis/;
-const USES_1X_ONLY_NAME = new RegExp(`aioredis|${AIOREDIS_1X_ONLY_NAMES.join("|")}`);
+const USES_1X_ONLY_NAME = new RegExp(`aioredis|${AIOREDIS_1X_ONLY_NAMES.map(escapeRegExp).join("|")}`);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 /**
  * The cheap substring test that decides whether a file is parsed at all. Files it rejects stay byte-identical.

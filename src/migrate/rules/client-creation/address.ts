@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "../../parser.js";
 import { stringLiteralValue, unparenthesize } from "../../syntax.js";
-import { moduleConstant } from "./constants.js";
+import { localConstant, moduleConstant } from "./constants.js";
 import { rewriteAioredisUrl, urlScheme, type UrlRewrite } from "./url.js";
 
 /**
@@ -75,7 +75,7 @@ export function classifyAddress(
   const n = unparenthesize(node);
   const literal = fromLiteral(n, forceSsl);
   if (literal) return literal;
-  const constant = moduleConstant(root, n);
+  const constant = moduleConstant(root, n) ?? localConstant(n);
   if (constant) {
     const value = unparenthesize(constant.value);
     const resolved = fromLiteral(value, false);

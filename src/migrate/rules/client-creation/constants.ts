@@ -20,7 +20,23 @@ const TARGET_CONTAINERS = new Set([
  * value the call sees could then differ.
  */
 export function moduleConstant(root: SyntaxNode, name: SyntaxNode): ModuleConstant | null {
+  return scopeConstant(root, name);
+}
+
+/**
+ * The same within the function that makes the call: `address = (host, port)` assigned once in its body (not in a
+ * nested block) and only read otherwise. Names bound in the function never refer to module constants.
+ */
+export function localConstant(name: SyntaxNode): ModuleConstant | null {
+  let fn: SyntaxNode | null = name.parent;
+  while (fn && fn.type !== "function_definition") fn = fn.parent;
+  return fn ? scopeConstant(fn, name) : null;
+}
+
+function scopeConstant(scope: SyntaxNode, name: SyntaxNode): ModuleConstant | null {
   if (name.type !== "identifier") return null;
+  const root = scope;
+  const body = scope.type === "module" ? scope : scope.childForFieldName("body");
   let assignment: SyntaxNode | null = null;
   const reads: SyntaxNode[] = [];
   for (const id of root.descendantsOfType("identifier")) {
@@ -35,8 +51,10 @@ export function moduleConstant(root: SyntaxNode, name: SyntaxNode): ModuleConsta
     if (assignment || parent.type !== "assignment") return null;
     assignment = parent;
   }
-  if (!assignment || assignment.parent?.type !== "expression_statement" || assignment.parent.parent?.type !== "module")
+  if (!assignment || assignment.parent?.type !== "expression_statement" || assignment.parent.parent?.id !== body?.id)
     return null;
+  // the value must be assigned before the call that reads it
+  if (assignment.startIndex > name.startIndex) return null;
   const value = assignment.childForFieldName("right");
   return value ? { assignment, value, reads } : null;
 }

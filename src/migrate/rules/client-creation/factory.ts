@@ -98,19 +98,28 @@ export function planFactoryCall(ctx: RuleContext, call: SyntaxNode, single: bool
 
   // redis-py < 5.0 passes `single_connection_client` from `from_url` on to `Connection(...)` (a TypeError), so the
   // 4.2 target builds the pool explicitly.
-  const wrapPool = single && fromUrl && ctx.options.target === "4.2";
+  // aioredis waited for a free connection when `maxsize` were busy; redis-py's ConnectionPool raises at once, its
+  // BlockingConnectionPool waits (`timeout=None`: forever, as aioredis did). Verified: reference §3.3, programs 04/10.
+  const blocking = !single && parts.keywords.has("maxsize");
+  if (blocking) {
+    editor.append("timeout=None");
+    notes.push("a `BlockingConnectionPool` keeps aioredis' wait for a free connection when `maxsize` are busy");
+  }
+  const wrapPool = (single && fromUrl && ctx.options.target === "4.2") || blocking;
+  // asked of the name plan only when used: asking records an import
+  const poolClass = wrapPool ? ctx.names.asyncio(blocking ? "BlockingConnectionPool" : "ConnectionPool") : "";
   if (single && !wrapPool) editor.append("single_connection_client=True");
   if (single) notes.push("`single_connection_client=True` keeps the single dedicated connection");
 
   const cls = customClass ?? ctx.names.asyncio("Redis");
   const edits = editor.edits();
   const calleeText = wrapPool
-    ? `${cls}(connection_pool=${ctx.names.asyncio("ConnectionPool")}.from_url`
+    ? `${cls}(connection_pool=${poolClass}${fromUrl ? ".from_url" : ""}`
     : fromUrl ? `${cls}.from_url` : cls;
   edits.push({ start: parts.callee.startIndex, end: parts.callee.endIndex, text: calleeText });
   const awaited = awaitingParent(call);
   if (awaited) edits.push({ start: awaited.startIndex, end: awaited.namedChild(0)!.startIndex, text: "" });
-  let tail = wrapPool ? ", single_connection_client=True)" : "";
+  let tail = wrapPool ? (single ? ", single_connection_client=True)" : ")") : "";
   if (!awaited && needsCoroutine(call)) {
     tail += ".initialize()";
     notes.push("`initialize()` hands the client over as a coroutine");
@@ -123,7 +132,7 @@ export function planFactoryCall(ctx: RuleContext, call: SyntaxNode, single: bool
   const expr = unparenthesize(addressNode).text;
   const asPair = edits.map((e) =>
     e.start === addressItem.startIndex && e.end === addressItem.endIndex ? { ...e, text: `host=${expr}[0], port=${expr}[1]` }
-    : e.start === parts.callee.startIndex ? { ...e, text: wrapPool ? `${cls}(connection_pool=${ctx.names.asyncio("ConnectionPool")}` : cls }
+    : e.start === parts.callee.startIndex ? { ...e, text: wrapPool ? `${cls}(connection_pool=${poolClass}` : cls }
     : e);
   addressSteps(address, addressNode, parts, migrated, textOf(ctx, awaited ?? call, asPair), steps);
   if (customClass) steps.push(customClassStep(factoryKw!, customClass));

@@ -38,7 +38,7 @@ export function keywordAction(kw: SyntaxNode, name: string, s: KeywordSituation)
       return {
         edit: "rename",
         text: "max_connections",
-        note: "`maxsize` becomes `max_connections`, which raises `ConnectionError` instead of waiting when every connection is busy",
+        note: "`maxsize` becomes the pool's `max_connections`",
       };
     case "timeout":
     case "create_connection_timeout":
