@@ -358,8 +358,12 @@ function repoKey(installationId: number, r: RepositoryName): string {
   return `${installationId}/${r.owner}/${r.repo}`.toLowerCase();
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The error's message with anything token-like blanked: messages reach logs and comments. */
+export function messageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .replace(/\b(bearer|token|basic)\s+[^\s"',]+/gi, "$1 [REDACTED]")
+    .replace(/\b(gh[opsuhr]_[A-Za-z0-9_]{8,}|github_pat_[A-Za-z0-9_]{8,}|eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/g, "[REDACTED]");
 }
 
 function statusOf(error: unknown): number | undefined {
