@@ -51,8 +51,9 @@ const CLIENT_TYPE_NAMES = new Set([
 export class ModuleFacts {
   readonly bindings = new Map<string, AioredisBinding>();
   readonly aioredisImports: SyntaxNode[] = [];
-  /** Every identifier spelled in the module: a new name must avoid all of them. */
-  readonly usedNames = new Set<string>();
+  /** Source ranges of the module's import statements (tells `isInsideImport` without walking up the tree). */
+  private readonly importRanges: readonly (readonly [number, number])[];
+  private usedNamesCache: Set<string> | undefined;
   /** `import redis.asyncio as X` / `from redis.asyncio import Y` already present (reruns reuse them). */
   readonly existingAsyncioAlias: string | undefined;
   readonly hasWildcardImport: boolean;
@@ -71,14 +72,9 @@ export class ModuleFacts {
     let wildcard = false;
     let asyncioAlias: string | undefined;
     const root = tree.rootNode;
-    for (const id of root.descendantsOfType("identifier")) {
-      const parent = id.parent;
-      // `x.name` and `f(name=…)` do not bind `name` in this module
-      if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === id.id) continue;
-      if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === id.id) continue;
-      this.usedNames.add(id.text);
-    }
-    for (const stmt of root.descendantsOfType(["import_statement", "import_from_statement"])) {
+    const imports = root.descendantsOfType(["import_statement", "import_from_statement"]);
+    this.importRanges = imports.map((s) => [s.startIndex, s.endIndex] as const);
+    for (const stmt of imports) {
       if (stmt.type === "import_statement") {
         for (const item of stmt.childrenForFieldName("name")) {
           const dotted = item.type === "aliased_import" ? item.childForFieldName("name")! : item;
@@ -130,6 +126,15 @@ export class ModuleFacts {
     return this.flavourCache;
   }
 
+  /**
+   * Every identifier spelled in the module, except attribute names (`x.name`) and keyword names (`f(name=…)`), which
+   * bind nothing here: a new name must avoid all of them. Computed on first use, in one cursor walk.
+   */
+  get usedNames(): Set<string> {
+    this.usedNamesCache ??= identifierNames(this.tree, this.source.text);
+    return this.usedNamesCache;
+  }
+
   get importsAioredis(): boolean {
     return this.bindings.size > 0;
   }
@@ -147,9 +152,8 @@ export class ModuleFacts {
   resolve(node: SyntaxNode): string | undefined {
     const n = unparenthesize(node);
     if (n.type === "identifier") {
-      if (this.isInsideImport(n)) return undefined;
       const b = this.bindings.get(n.text);
-      return b ? canonicalName(b.target) : undefined;
+      return b && !this.isInsideImport(n) ? canonicalName(b.target) : undefined;
     }
     if (n.type === "attribute") {
       const obj = n.childForFieldName("object");
@@ -163,7 +167,10 @@ export class ModuleFacts {
 
   private resolveRaw(node: SyntaxNode): string | undefined {
     const n = unparenthesize(node);
-    if (n.type === "identifier") return this.isInsideImport(n) ? undefined : this.bindings.get(n.text)?.target;
+    if (n.type === "identifier") {
+      const b = this.bindings.get(n.text);
+      return b && !this.isInsideImport(n) ? b.target : undefined;
+    }
     if (n.type === "attribute") {
       const obj = n.childForFieldName("object");
       const attr = n.childForFieldName("attribute");
@@ -175,6 +182,11 @@ export class ModuleFacts {
   }
 
   private isInsideImport(node: SyntaxNode): boolean {
+    if (node.tree === this.tree) {
+      // A node of this module is inside an import statement iff it lies in its range (`parent` is slow in tree-sitter).
+      const at = node.startIndex;
+      return this.importRanges.some(([start, end]) => start <= at && at < end);
+    }
     for (let p = node.parent; p; p = p.parent) {
       if (p.type === "import_statement" || p.type === "import_from_statement") return true;
       if (p.type.endsWith("statement") || p.type === "block" || p.type === "module") return false;
@@ -253,15 +265,15 @@ export class ModuleFacts {
       if (type && name && this.isClientType(type)) this.receivers.set(name.text, "client");
     }
     // assignments, in source order, until nothing new is learnt (`a = create(); b = a; p = b.pipeline()`)
-    const assignments = root.descendantsOfType("assignment");
+    const assignments = root.descendantsOfType("assignment").flatMap((a) => {
+      const left = a.childForFieldName("left");
+      if (!left || left.type === "pattern_list" || left.type === "tuple_pattern") return [];
+      return [{ key: expressionKey(left), right: a.childForFieldName("right"), type: a.childForFieldName("type") }];
+    });
+    const withAliases = root.descendantsOfType("as_pattern").filter((item) => item.parent?.type === "with_item");
     for (let round = 0; round < 3; round++) {
       let learnt = false;
-      for (const a of assignments) {
-        const left = a.childForFieldName("left");
-        const right = a.childForFieldName("right");
-        const type = a.childForFieldName("type");
-        if (!left || left.type === "pattern_list" || left.type === "tuple_pattern") continue;
-        const key = expressionKey(left);
+      for (const { key, right, type } of assignments) {
         if (this.receivers.has(key)) continue;
         let kind = right ? this.valueKind(right) : undefined;
         if (!kind && type && this.isClientType(type)) kind = "client";
@@ -271,8 +283,7 @@ export class ModuleFacts {
         }
       }
       // `with await pool as conn`, `async with pool.get() as conn`, `with (await redis) as r2`
-      for (const item of root.descendantsOfType("as_pattern")) {
-        if (item.parent?.type !== "with_item") continue;
+      for (const item of withAliases) {
         const value = item.namedChild(0);
         const alias = item.childForFieldName("alias");
         if (!value || !alias) continue;
@@ -314,4 +325,31 @@ export class ModuleFacts {
 /** Whether `node` is the `await` target or the whole expression; returns the node to replace when dropping `await`. */
 export function awaitedOrSelf(node: SyntaxNode): SyntaxNode {
   return awaitingParent(node) ?? node;
+}
+
+/**
+ * The identifier texts of a tree, without attribute names and keyword-argument names, in one TreeCursor walk: the
+ * cursor gives each node's type and field without creating node objects (each costs the binding a cache entry).
+ */
+function identifierNames(tree: Tree, text: string): Set<string> {
+  const names = new Set<string>();
+  const cursor = tree.walk();
+  const parents: string[] = [];
+  for (;;) {
+    const type = cursor.nodeType;
+    if (type === "identifier") {
+      const parent = parents[parents.length - 1];
+      const field = parent === "attribute" || parent === "keyword_argument" ? cursor.currentFieldName : undefined;
+      if (!(parent === "attribute" && field === "attribute") && !(parent === "keyword_argument" && field === "name"))
+        names.add(text.slice(cursor.startIndex, cursor.endIndex));
+    }
+    if (cursor.gotoFirstChild()) {
+      parents.push(type);
+      continue;
+    }
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) return names;
+      parents.pop();
+    }
+  }
 }
