@@ -259,7 +259,8 @@ export class ModuleFacts {
   private trackReceivers(): void {
     const root = this.tree.rootNode;
     // annotations first: `def f(r: aioredis.Redis)`, `redis: aioredis.Redis = …`
-    for (const typed of root.descendantsOfType(["typed_parameter", "typed_default_parameter"])) {
+    const typedParameters = this.bindings.size > 0 ? root.descendantsOfType(["typed_parameter", "typed_default_parameter"]) : [];
+    for (const typed of typedParameters) {
       const type = typed.childForFieldName("type");
       const name = typed.type === "typed_parameter" ? typed.namedChild(0) : typed.childForFieldName("name");
       if (type && name && this.isClientType(type)) this.receivers.set(name.text, "client");
@@ -311,6 +312,9 @@ export class ModuleFacts {
   }
 
   private isClientType(type: SyntaxNode): boolean {
+    // Only a name bound by an aioredis import resolves: most annotations (`int`, `dict`) spell none of them.
+    const text = type.text;
+    if (![...this.bindings.keys()].some((local) => text.includes(local))) return false;
     const t = unparenthesize(type.type === "type" ? type.namedChild(0) ?? type : type);
     const candidates = [t];
     // Optional[aioredis.Redis], aioredis.Redis | None
