@@ -8,18 +8,16 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { HELP, parseCliArgs, UsageError, useColour, type CliArgs } from "./cli/args.js";
 import { EXIT_ERROR, exitCode } from "./cli/exit-code.js";
-import { manifestsMentionAioredis, migrateManifests } from "./cli/manifests.js";
 import { Progress } from "./cli/progress.js";
-import { encodeText } from "./io/decode.js";
 import { readToolVersion } from "./io/package-version.js";
-import { loadFiles, type LoadedFile } from "./io/read.js";
+import { loadFiles } from "./io/read.js";
 import { walkProject, WalkError } from "./io/walk.js";
 import { writeFileAtomic } from "./io/write.js";
-import { migrateProject, type FileMigration, type SkippedFile } from "./migrate/index.js";
+import { assembleMigration } from "./report/assemble.js";
 import { unifiedDiff } from "./report/diff.js";
 import { toJsonReport } from "./report/json.js";
 import { renderMarkdownReport } from "./report/markdown/index.js";
-import { changedTexts, summarize, type ManifestMigration, type MigrationReport } from "./report/model.js";
+import { changedTexts, summarize, type MigrationReport } from "./report/model.js";
 import { colorDiff, summaryText } from "./report/terminal.js";
 
 /** Show a progress bar above this many files (and only on a terminal). */
@@ -52,45 +50,28 @@ async function plan(args: CliArgs, toolVersion: string, showProgress: boolean): 
   const mf = await loadFiles(walk.manifests, (n) => progress?.update(walk.python.length + n));
   progress?.show(`migrating ${py.files.length} Python files…`);
 
-  const asSource = (f: LoadedFile): { path: string; text: string } => ({ path: f.path, text: f.text });
-  const manifestSources = mf.files.map(asSource);
-  const project = migrateProject(
-    py.files.map(asSource),
-    { target: args.target, todoComments: args.todoComments },
-    manifestsMentionAioredis(manifestSources),
-  );
-  const manifestResults = migrateManifests(manifestSources, args.target);
+  const assembled = assembleMigration({
+    toolVersion,
+    target: args.target,
+    todoComments: args.todoComments,
+    python: py.files,
+    manifests: mf.files,
+    skipped: [...py.skipped, ...mf.skipped],
+  });
   progress?.clear();
 
-  const skipped: SkippedFile[] = [...py.skipped, ...mf.skipped];
-  let unmigratable = py.skippedMentioningAioredis.length + mf.skippedMentioningAioredis.length;
-  for (const e of project.syntaxErrors) {
-    skipped.push({ file: e.file, reason: "syntax-error", detail: e.detail });
-    unmigratable++;
-  }
-
-  // Encode every changed file now, so one that cannot be written back is reported before anything is written.
+  // Every changed file is encoded already, so one that cannot be written back is reported before anything is written.
   const loaded = new Map([...py.files, ...mf.files].map((f) => [f.path, f]));
   const writes = new Map<string, { absolute: string; bytes: Uint8Array; original: Uint8Array }>();
-  const encodable = <T extends { file: string; input: string; output: string }>(r: T, unchanged: T): T => {
-    if (r.output === r.input) return r;
-    const src = loaded.get(r.file)!;
-    const encoded = encodeText(r.output, src.codec);
-    if (encoded.ok) {
-      writes.set(r.file, { absolute: src.absolute, bytes: encoded.bytes, original: src.bytes });
-      return r;
-    }
-    skipped.push({ file: r.file, reason: "unsupported-encoding", detail: `the migrated text cannot be written back: ${encoded.detail}` });
-    unmigratable++;
-    return unchanged;
-  };
-  const files: FileMigration[] = project.files.map((r) =>
-    encodable(r, { file: r.file, input: r.input, output: r.input, changes: [], manualSteps: [], parsed: r.parsed }),
-  );
-  const manifests: ManifestMigration[] = manifestResults.map((m) => encodable(m, { ...m, output: m.input, changes: [], manualSteps: [] }));
+  for (const [path, bytes] of assembled.writes) {
+    const src = loaded.get(path)!;
+    writes.set(path, { absolute: src.absolute, bytes, original: src.bytes });
+  }
+  const unmigratable =
+    py.skippedMentioningAioredis.length + mf.skippedMentioningAioredis.length + assembled.syntaxErrors.length + assembled.unencodable.length;
 
   return {
-    report: { toolVersion, target: args.target, files, manifests, skipped },
+    report: assembled.report,
     writes,
     unmigratable,
     errors: [...walk.warnings, ...py.errors, ...mf.errors],
