@@ -1,0 +1,206 @@
+/**
+ * `npm run bench`: what the migration costs next to its unavoidable parts (see bench/README.md).
+ *
+ * Two generated trees (bench/corpus.ts, seeded, in memory): "sparse" (≈1% of modules use aioredis) and "dense"
+ * (every module does). For each: the prefilter alone, tree-sitter parsing alone, and `migrateProject`; medians of
+ * interleaved repetitions after a warm-up, and the ratios between them, all measured in this one run.
+ *
+ * Environment knobs: BENCH_MB (minimum size of each tree, default 10), BENCH_REPEATS (most repetitions, default 5),
+ * BENCH_BUDGET_S (seconds the timed repetitions may take, default 90: fewer repetitions when the warm-up predicts
+ * more, never fewer than 1, always printed), BENCH_SEED (default 20240611), BENCH_WRITE=1 (also write the trees to
+ * bench/.corpus/ for inspection). Where the time goes: bench/profile.ts.
+ */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { DEFAULT_OPTIONS } from "../src/migrate/findings.js";
+import { countSyntaxErrors, parsePython } from "../src/migrate/parser.js";
+import { mayInvolveAioredis, mentionsAioredis } from "../src/migrate/prefilter.js";
+import { migrateProject, type SourceFile } from "../src/migrate/project.js";
+import { generateCorpus } from "./corpus.js";
+
+const MB = Number(process.env.BENCH_MB ?? 10);
+const MAX_REPEATS = Math.max(1, Number(process.env.BENCH_REPEATS ?? 5));
+const BUDGET_MS = 1000 * Number(process.env.BENCH_BUDGET_S ?? 90);
+const SEED = Number(process.env.BENCH_SEED ?? 20240611);
+const DENSE_TARGET = 1.5;
+/** The warm-up runs every stage on every WARMUP_EVERY-th file, and so estimates one repetition. */
+const WARMUP_EVERY = 10;
+
+// A collection before each timed stage, so one stage's garbage is not collected on another's clock.
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+interface Tree {
+  readonly name: string;
+  readonly files: readonly SourceFile[];
+  readonly bytes: number;
+}
+
+const utf8Bytes = (files: readonly SourceFile[]): number => files.reduce((n, f) => n + Buffer.byteLength(f.text, "utf8"), 0);
+
+function makeTree(name: string, seed: number, aioredisShare: number): Tree {
+  const files = generateCorpus({ seed, minChars: MB * 1_000_000, aioredisShare, streamShare: 0.02 });
+  if (process.env.BENCH_WRITE === "1") {
+    const root = join(import.meta.dirname, ".corpus", name.split(" ")[0]!);
+    rmSync(root, { recursive: true, force: true });
+    for (const f of files) {
+      mkdirSync(dirname(join(root, f.path)), { recursive: true });
+      writeFileSync(join(root, f.path), f.text);
+    }
+  }
+  return { name, files, bytes: utf8Bytes(files) };
+}
+
+const options = { target: DEFAULT_OPTIONS.target, todoComments: DEFAULT_OPTIONS.todoComments };
+
+/** The prefilter alone, as migrateFile applies it: one scan per file. Returns how many files pass. */
+function prefilterAll(files: readonly SourceFile[], usesAioredis: boolean): number {
+  let passed = 0;
+  for (const f of files) if (mayInvolveAioredis(f.text, { repositoryUsesAioredis: usesAioredis })) passed++;
+  return passed;
+}
+
+/** tree-sitter alone: parsePython on every file. */
+function parseAll(files: readonly SourceFile[]): void {
+  for (const f of files) parsePython(f.text);
+}
+
+function migrateAll(files: readonly SourceFile[]) {
+  return migrateProject(files, options);
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function time(fn: () => unknown): number {
+  gc();
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+interface Row {
+  readonly stage: string;
+  readonly files: number;
+  readonly bytes: number;
+  readonly samples: number[];
+}
+
+const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function printRows(tree: Tree, rows: readonly Row[]): void {
+  const header = ["stage", "files", "MB", "median ms", "min–max ms", "files/s", "MB/s"];
+  const body = rows.map((r) => {
+    const med = median(r.samples);
+    return [
+      r.stage,
+      fmt(r.files),
+      fmt(r.bytes / 1e6, 2),
+      fmt(med, 1),
+      `${fmt(Math.min(...r.samples), 0)}–${fmt(Math.max(...r.samples), 0)}`,
+      fmt(r.files / (med / 1000)),
+      fmt(r.bytes / 1e6 / (med / 1000), 1),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  console.log(`\n${tree.name}`);
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const b of body) console.log(line(b));
+}
+
+/** Which files the prefilter selects, and a warm-up that also estimates one repetition of this tree. */
+function prepare(tree: Tree) {
+  const files = tree.files;
+  // What migrateProject decides first: whether the repository uses aioredis at all.
+  const usesAioredis = files.some((f) => mentionsAioredis(f.text));
+  const selected = files.filter((f) => mayInvolveAioredis(f.text, { repositoryUsesAioredis: usesAioredis }));
+  const slice = files.filter((_, i) => i % WARMUP_EVERY === 0);
+  const parseOnce = time(() => parseAll(slice));
+  const estimate =
+    WARMUP_EVERY *
+    (time(() => prefilterAll(slice, usesAioredis)) +
+      parseOnce * (selected.length === files.length ? 1 : 1 + selected.length / files.length) +
+      time(() => migrateAll(slice)));
+  return { tree, usesAioredis, selected, estimate };
+}
+
+function benchTree(p: ReturnType<typeof prepare>, repeats: number) {
+  const { tree, usesAioredis, selected } = p;
+  const files = tree.files;
+  const all = selected.length === files.length;
+  const rows: Row[] = [
+    { stage: "prefilter", files: files.length, bytes: tree.bytes, samples: [] },
+    { stage: "parse-all", files: files.length, bytes: tree.bytes, samples: [] },
+    { stage: all ? "parse-selected (= all)" : "parse-selected", files: selected.length, bytes: utf8Bytes(selected), samples: [] },
+    { stage: "migration", files: files.length, bytes: tree.bytes, samples: [] },
+  ];
+  let result: ReturnType<typeof migrateAll> | undefined;
+  // Interleaved, so a slow moment of the machine hits every stage alike.
+  for (let i = 0; i < repeats; i++) {
+    rows[0]!.samples.push(time(() => prefilterAll(files, usesAioredis)));
+    rows[1]!.samples.push(time(() => parseAll(files)));
+    rows[2]!.samples.push(all ? rows[1]!.samples[i]! : time(() => parseAll(selected)));
+    rows[3]!.samples.push(time(() => (result = migrateAll(files))));
+  }
+  printRows(tree, rows);
+
+  const r = result!;
+  const parsed = r.files.filter((f) => f.parsed).length;
+  const changed = r.files.filter((f) => f.output !== f.input).length;
+  const changes = r.files.reduce((n, f) => n + f.changes.length, 0);
+  const steps = r.files.reduce((n, f) => n + f.manualSteps.length, 0);
+  const naming = files.filter((f) => mentionsAioredis(f.text)).length;
+  const brokenInput = files.filter((f) => countSyntaxErrors(parsePython(f.text)) > 0).length;
+  console.log(
+    `files naming aioredis: ${naming}; parsed by the migration: ${parsed} (${fmt((100 * parsed) / files.length, 1)}%);` +
+      ` changed: ${changed}; changes: ${changes}; manual steps: ${steps}` +
+      `; generated files with syntax errors: ${brokenInput}; reported unparsable: ${r.syntaxErrors.length}`,
+  );
+  const [pre, parse, parseSel, mig] = rows.map((row) => median(row.samples)) as [number, number, number, number];
+  return { pre, parse, parseSel, mig, parsed, files: files.length };
+}
+
+const t0 = performance.now();
+console.log(`redis-migrate benchmark: seed ${SEED}, ≥ ${MB} MB per tree, node ${process.version}`);
+const sparseTree = makeTree("sparse (≈1% of modules use aioredis)", SEED, 0.01);
+const denseTree = makeTree("dense (every module uses aioredis)", SEED + 1, 1);
+console.log(`corpus generated in ${fmt(performance.now() - t0)} ms`);
+
+const prepared = [prepare(sparseTree), prepare(denseTree)];
+const perRepetition = prepared.reduce((n, p) => n + p.estimate, 0);
+const repeats = Math.max(1, Math.min(MAX_REPEATS, Math.floor(BUDGET_MS / perRepetition)));
+console.log(
+  `warm-up done at ${fmt((performance.now() - t0) / 1000, 1)} s; one repetition of every stage ≈ ${fmt(perRepetition / 1000, 1)} s` +
+    ` → ${repeats} repetition${repeats === 1 ? "" : "s"} (median)` +
+    (repeats < 3 ? `; fewer than 3 fit in the ${BUDGET_MS / 1000} s budget, so the medians are weak (raise BENCH_BUDGET_S)` : ""),
+);
+const [sparse, dense] = prepared.map((p) => benchTree(p, repeats)) as [ReturnType<typeof benchTree>, ReturnType<typeof benchTree>];
+
+const denseRatio = dense.mig / dense.parse;
+console.log("\ntargets (ratios of medians from this run)");
+console.log(
+  `  dense:  migration / parse-only = ${denseRatio.toFixed(2)}×  (target ≤ ${DENSE_TARGET}×)  ${denseRatio <= DENSE_TARGET ? "PASS" : "MISS"}`,
+);
+console.log(
+  `  sparse: ${sparse.parsed} of ${sparse.files} files parsed (${fmt((100 * sparse.parsed) / sparse.files, 1)}%);` +
+    ` migration / prefilter = ${(sparse.mig / sparse.pre).toFixed(2)}×;` +
+    ` migration / parse-all = ${(sparse.mig / sparse.parse).toFixed(3)}×`,
+);
+console.log(
+  `          prefilter ${fmt((100 * sparse.pre) / sparse.mig, 0)}% and parsing the selected files` +
+    ` ${fmt((100 * sparse.parseSel) / sparse.mig, 0)}% of the migration time;` +
+    ` migration / (prefilter + parse-selected) = ${(sparse.mig / (sparse.pre + sparse.parseSel)).toFixed(2)}×`,
+);
+console.log(`\ntotal ${fmt((performance.now() - t0) / 1000, 1)} s`);
+// Skip tearing down thousands of tree-sitter trees and their node finalizers (tens of seconds on a busy box).
+process.exit(0);
