@@ -34,7 +34,8 @@ export function insertTodoComments(source: SourceText, requests: readonly TodoRe
   const edits: TextEdit[] = [];
   for (const [line, texts] of [...byLine.entries()].sort((a, b) => a[0] - b[0])) {
     if (texts.length === 0) continue;
-    const start = source.lineStart(line);
+    // a byte-order mark stays the first character of the file
+    const start = line === 0 && source.text.startsWith("\uFEFF") ? 1 : source.lineStart(line);
     const indent = source.indentAt(start);
     edits.push({ start, end: start, text: texts.map((t) => indent + t + nl).join("") });
   }
