@@ -121,7 +121,7 @@ export async function runDemo(options: DemoOptions, print: Print): Promise<void>
     print(`Branch:  ${pr.pull.headRef} → ${pr.pull.baseRef} (${pr.pull.headSha.slice(0, 7)} on ${pr.pull.baseSha.slice(0, 7)})${pr.pull.draft ? ", draft" : ""}`);
     print(`Author:  ${pr.user}`);
     print(`Labels:  ${pr.labels.length > 0 ? pr.labels.join(", ") : "(none)"}`);
-    print(`URL:     ${github.apiUrl}/${DEMO_OWNER}/${DEMO_REPO}/pull/${pr.number}`);
+    print(`URL:     ${github.apiUrl}/${DEMO_OWNER}/${DEMO_REPO}/pull/${pr.number} (simulated: links have no web page behind them)`);
 
     rule(print, "Pull request body");
     print(pr.body);

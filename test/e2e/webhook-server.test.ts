@@ -188,6 +188,38 @@ describe("the App's HTTP server", () => {
   });
 });
 
+describe("commands through the HTTP server", () => {
+  test("/redis-migrate dry-run by an admin: 👀, then the summary as a reply, no branch touched; a reader gets a refusal", { timeout: TIMEOUT }, async () => {
+    const pr = env.github.pullRequests(OWNER, REPO)[0];
+    assert.ok(pr, "runs after the installation test opened the PR");
+    const headBefore = env.github.branchSha(OWNER, REPO, BRANCH);
+    env.github.clearLog();
+    const bot = "redis-migrate[bot]";
+
+    const asked = env.github.addIssueComment(OWNER, REPO, pr.number, { body: "/redis-migrate dry-run", user: "alice" });
+    const res = await deliverWebhook({ url: env.webhookUrl, event: "issue_comment", payload: env.github.issueCommentCreatedEvent(OWNER, REPO, asked.id, env.installationId), secret: env.secret });
+    assert.equal(res.status, 200, res.body);
+    const reply = await env.github.waitFor(() => env.github.issueComments(OWNER, REPO, pr.number).find((c) => c.user === bot && c.id > asked.id), TIMEOUT, "the reply");
+    await env.queue.idle();
+    assert.deepEqual(asked.reactions.map((r) => [r.user, r.content]), [[bot, "eyes"]]);
+    assert.match(reply.body, /^Dry run on `main` at `[0-9a-f]{7}`: 8 files would change/);
+    assert.match(reply.body, /-import aioredis\n\+import redis\.asyncio as redis_asyncio/);
+    assert.equal(env.github.branchSha(OWNER, REPO, BRANCH), headBefore);
+    assert.deepEqual(
+      env.github.requests({ kind: "write" }).map((r) => r.route),
+      ["POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    );
+
+    env.github.addAccount("bob");
+    const refused = env.github.addIssueComment(OWNER, REPO, pr.number, { body: "/redis-migrate", user: "bob" });
+    await deliverWebhook({ url: env.webhookUrl, event: "issue_comment", payload: env.github.issueCommentCreatedEvent(OWNER, REPO, refused.id, env.installationId), secret: env.secret });
+    const refusal = await env.github.waitFor(() => env.github.issueComments(OWNER, REPO, pr.number).find((c) => c.user === bot && c.id > refused.id), TIMEOUT, "the refusal");
+    await env.queue.idle();
+    assert.match(refusal.body, /^Sorry @bob, only people with write, maintain or admin permission/);
+    assert.equal(env.github.branchSha(OWNER, REPO, BRANCH), headBefore);
+  });
+});
+
 describe("npm run demo", () => {
   test("prints the pull request, its files as diffs, the review comments, the labels and the requests; exits 0", { timeout: 150_000 }, async () => {
     const root = projectRoot();
