@@ -1,15 +1,17 @@
 import { flagUses } from "../../command-calls/flags.js";
 import { boolLiteral } from "../../command-calls/literals.js";
-import { commandCalls, type CommandCall } from "../../command-calls/receiver.js";
-import { usesOf } from "../../command-calls/uses.js";
+import { commandCalls, usesAioredis, type CommandCall } from "../../command-calls/receiver.js";
+import { usesOf, type Use } from "../../command-calls/uses.js";
 import { defineRule, type RuleContext } from "../../rule.js";
 import { keywordValue } from "../../syntax.js";
 import { dependsOnFlatShape, pairsSuggestion } from "./popped.js";
-import { isIntSensitive, scoreSuggestion, scoreUsesInPairs, scoreUseSuggestion } from "./scores.js";
+import { isIntSensitive, scoreSuggestion, scoreUsesInPairs, scoreUseSuggestion, zscanPages } from "./scores.js";
 
 const SCORE = new Set(["zscore", "zincrby"]);
 const WITHSCORES = new Set(["zrange", "zrevrange", "zrangebyscore", "zrevrangebyscore"]);
 const POP = new Set(["zpopmin", "zpopmax"]);
+/** `zscan` pages and `zscan_iter` (aioredis' `izscan`, renamed by scan-iterators) carry pairs with float scores. */
+const SCAN = new Set(["zscan", "zscan_iter", "izscan"]);
 /** Where `withscores` sits positionally in aioredis 1.x (`zrevrangebyscore` took it by keyword only). */
 const WITHSCORES_POSITION: Readonly<Record<string, number>> = { zrange: 3, zrevrange: 3, zrangebyscore: 3 };
 
@@ -20,23 +22,29 @@ const POP_WHAT =
 
 /**
  * Sorted-set results whose type changed while the call itself did not (so nothing is rewritten): `zscore`,
- * `zincrby` and `withscores=True` scores are always floats, and `zpopmin`/`zpopmax` return pairs. Only code that
+ * `zincrby`, `withscores=True`, `zscan` and `zscan_iter` scores are always floats, and `zpopmin`/`zpopmax` return pairs. Only code that
  * visibly depends on the old values is reported: scores used as an index, in `range()`, in type checks or printed;
  * popped lists indexed, unpacked, iterated or measured.
  */
 export default defineRule({
   id: "sorted-set-scores",
-  description: "`zscore`/`zincrby`/`withscores` int→float and `zpopmin`/`zpopmax` flat→pairs: report the code that depends on it",
+  description: "`zscore`/`zincrby`/`withscores`/`zscan` int→float and `zpopmin`/`zpopmax` flat→pairs: report the code that depends on it",
   phase: "code",
-  triggers: [...SCORE, ...WITHSCORES, ...POP].map((m) => `${m}(`),
+  triggers: [...SCORE, ...WITHSCORES, ...POP, ...SCAN].map((m) => `${m}(`),
   needsImport: false,
   apply(ctx) {
-    for (const call of commandCalls(ctx, new Set([...SCORE, ...WITHSCORES, ...POP]))) {
-      if (!call.awaited || !call.trust) continue;
+    for (const call of commandCalls(ctx, new Set([...SCORE, ...WITHSCORES, ...POP, ...SCAN]))) {
       const m = call.parts.method;
+      if (m === "izscan" ? !usesAioredis(ctx) : !call.trust) continue;
+      if (m === "izscan" || m === "zscan_iter") {
+        flagPairs(ctx, usesOf(call.parts.call));
+        continue;
+      }
+      if (!call.awaited) continue;
       if (SCORE.has(m)) flagUses(ctx, usesOf(call.awaited).filter(isIntSensitive), SCORE_WHAT, scoreSuggestion);
       else if (POP.has(m)) flagUses(ctx, usesOf(call.awaited).filter(dependsOnFlatShape), POP_WHAT, pairsSuggestion);
-      else if (asksForScores(call)) flagPairs(ctx, call);
+      else if (m === "zscan") flagPairs(ctx, zscanPages(usesOf(call.awaited)));
+      else if (asksForScores(call)) flagPairs(ctx, usesOf(call.awaited));
     }
   },
 });
@@ -49,9 +57,9 @@ function asksForScores(call: CommandCall): boolean {
   return positional !== undefined && boolLiteral(positional) !== false;
 }
 
-function flagPairs(ctx: RuleContext, call: CommandCall): void {
+function flagPairs(ctx: RuleContext, listUses: readonly Use[]): void {
   const seen = new Set<number>();
-  for (const s of scoreUsesInPairs(usesOf(call.awaited!))) {
+  for (const s of scoreUsesInPairs(listUses)) {
     if (seen.has(s.use.site.id)) continue;
     seen.add(s.use.site.id);
     ctx.manual({ node: s.use.site, what: SCORE_WHAT, suggestion: scoreUseSuggestion(s) });

@@ -1,6 +1,6 @@
 import type { Use } from "../../command-calls/uses.js";
 import { siteWith } from "../../command-calls/flags.js";
-import { elementUses, patternSlots, usesOfTargetName } from "../../command-calls/uses.js";
+import { elementUses, patternSlots, usesOf, usesOfTargetName } from "../../command-calls/uses.js";
 
 /** Callees whose output shows the difference between `5` and `5.0`, or that need an int. */
 const INT_SENSITIVE_CALLS = new Set(["range", "isinstance", "type", "str", "repr", "print", "json.dumps", "chr", "hex", "bin"]);
@@ -34,27 +34,49 @@ export interface ScoreUse {
 
 const SHOWS = ["print", "str", "repr", "json.dumps"];
 
+const shows = (u: Use): boolean => u.kind === "format" || (u.kind === "call-arg" && SHOWS.includes(u.detail));
+
 /**
- * Uses of the scores inside a `withscores=True` result: the second name of `for member, score in result`,
- * `pair[1]` of `for pair in result`, and whole pairs or results that are printed or formatted.
+ * Uses of the scores inside a list of `(member, score)` pairs (a `withscores=True` result, a `zscan` page, a
+ * `zscan_iter` loop): the second name of `for member, score in pairs`, `pair[1]` of `for pair in pairs` or of
+ * `pairs[0]`, and whole pairs or lists that are printed or formatted.
  */
-export function scoreUsesInPairs(resultUses: readonly Use[]): ScoreUse[] {
+export function scoreUsesInPairs(listUses: readonly Use[]): ScoreUse[] {
   const out: ScoreUse[] = [];
-  const shows = (u: Use): boolean => u.kind === "format" || (u.kind === "call-arg" && SHOWS.includes(u.detail));
-  for (const u of resultUses) {
+  for (const u of listUses) {
     if (shows(u)) out.push({ use: u, holds: "pairs" });
+    if (u.kind === "index" && /^-?\d+$/.test(u.detail)) out.push(...scoreUsesInPair(usesOf(u.site)));
+    if (u.kind === "unpack" && u.target) {
+      for (const id of patternSlots(u.target)) if (id) out.push(...scoreUsesInPair(usesOfTargetName(id, u.site)));
+    }
     if (u.kind !== "iterate" || !u.target) continue;
     const slots = patternSlots(u.target);
     if (slots.length === 2 && slots[1]) {
       for (const s of usesOfTargetName(slots[1], u.site)) if (isIntSensitive(s)) out.push({ use: s, holds: "score" });
     }
-    if (slots.length === 1 && slots[0]) {
-      for (const e of usesOfTargetName(slots[0], u.site)) {
-        if (e.kind === "index" && e.detail === "1") {
-          for (const s of elementUses([e])) if (isIntSensitive(s)) out.push({ use: s, holds: "score" });
-        } else if (shows(e)) out.push({ use: e, holds: "pair" });
-      }
-    }
+    if (slots.length === 1 && slots[0]) out.push(...scoreUsesInPair(usesOfTargetName(slots[0], u.site)));
+  }
+  return out;
+}
+
+/** Uses of one `(member, score)` pair: `pair[1]` read where the int/float difference shows, or the pair printed. */
+function scoreUsesInPair(pairUses: readonly Use[]): ScoreUse[] {
+  const out: ScoreUse[] = [];
+  for (const e of pairUses) {
+    if (e.kind === "index" && e.detail === "1") {
+      for (const s of elementUses([e])) if (isIntSensitive(s)) out.push({ use: s, holds: "score" });
+    } else if (shows(e)) out.push({ use: e, holds: "pair" });
+  }
+  return out;
+}
+
+/** The pages of a `zscan` reply (`cursor, pairs = …`, `reply[1]`): lists of pairs. */
+export function zscanPages(replyUses: readonly Use[]): Use[] {
+  const out: Use[] = [];
+  for (const u of replyUses) {
+    if (u.kind === "index" && u.detail === "1") out.push(...usesOf(u.site));
+    const page = u.kind === "unpack" && u.target ? patternSlots(u.target)[1] : null;
+    if (page) out.push(...usesOfTargetName(page, u.site));
   }
   return out;
 }
