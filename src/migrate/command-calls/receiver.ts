@@ -49,3 +49,19 @@ export function commandCalls(ctx: RuleContext, methods: ReadonlySet<string>): Co
   }
   return out;
 }
+
+/**
+ * Runs one call's migration; a bug that throws (e.g. two overlapping edits) becomes a manual step on that call
+ * instead of aborting the whole file.
+ */
+export function guarded(ctx: RuleContext, call: CommandCall, migrate: () => void): void {
+  try {
+    migrate();
+  } catch (e) {
+    ctx.manual({
+      node: call.parts.call,
+      what: `redis-migrate could not rewrite this \`${call.parts.method}\` call (${(e as Error).message}); migrate it by hand.`,
+      suggestion: "",
+    });
+  }
+}

@@ -2,7 +2,7 @@ import { ArgumentEdits } from "../../command-calls/arguments.js";
 import { reportWaitsForever } from "../../command-calls/blocking.js";
 import { flagUses } from "../../command-calls/flags.js";
 import { numberLiteral, stringLiteral } from "../../command-calls/literals.js";
-import { atLeast, commandCalls, type CommandCall, type Trust } from "../../command-calls/receiver.js";
+import { atLeast, commandCalls, guarded, type CommandCall, type Trust } from "../../command-calls/receiver.js";
 import { usesOf } from "../../command-calls/uses.js";
 import { defineRule, type RuleContext } from "../../rule.js";
 import { keywordValue, unparenthesize } from "../../syntax.js";
@@ -26,8 +26,7 @@ export default defineRule({
   apply(ctx) {
     for (const call of commandCalls(ctx, new Set([...MULTI_KEY, "brpoplpush"]))) {
       if (!call.trust) continue;
-      if (call.parts.method === "brpoplpush") brpoplpush(ctx, call);
-      else multiKey(ctx, call);
+      guarded(ctx, call, () => (call.parts.method === "brpoplpush" ? brpoplpush(ctx, call) : multiKey(ctx, call)));
     }
   },
 });

@@ -1,7 +1,7 @@
 import { ArgumentEdits } from "../../command-calls/arguments.js";
 import { flagUses, reportByStatement } from "../../command-calls/flags.js";
 import { boolLiteral, stringLiteral } from "../../command-calls/literals.js";
-import { atLeast, commandCalls, type CommandCall } from "../../command-calls/receiver.js";
+import { atLeast, commandCalls, guarded, type CommandCall } from "../../command-calls/receiver.js";
 import { elementUses, usesOf, type Use } from "../../command-calls/uses.js";
 import { defineRule, type RuleContext } from "../../rule.js";
 import { keywordValue, unparenthesize } from "../../syntax.js";
@@ -31,10 +31,12 @@ export default defineRule({
     for (const call of commandCalls(ctx, new Set(["geoadd", "geopos", "geohash", ...RADIUS]))) {
       if (!call.trust) continue;
       const m = call.parts.method;
-      if (m === "geoadd") geoadd(ctx, call);
-      else if (RADIUS.has(m)) georadius(ctx, call);
-      else if (call.awaited && m === "geopos") report(ctx, pointUses(usesOf(call.awaited)), POINT_WHAT);
-      else if (call.awaited) flagUses(ctx, hashUses(usesOf(call.awaited)), HASH_WHAT, (u) => (u.kind === "method" ? u.node.text : u.site.text.replace(/\bb(["'])/g, "$1")));
+      guarded(ctx, call, () => {
+        if (m === "geoadd") geoadd(ctx, call);
+        else if (RADIUS.has(m)) georadius(ctx, call);
+        else if (call.awaited && m === "geopos") report(ctx, pointUses(usesOf(call.awaited)), POINT_WHAT);
+        else if (call.awaited) flagUses(ctx, hashUses(usesOf(call.awaited)), HASH_WHAT, hashSuggestion);
+      });
     }
   },
 });
@@ -69,6 +71,11 @@ function georadius(ctx: RuleContext, call: CommandCall): void {
 
 function report(ctx: RuleContext, uses: readonly MemberUse[], what: string): void {
   reportByStatement(ctx, uses.map((u) => ({ use: u.use, replacement: { node: u.replaced, text: u.suggestion } })), what);
+}
+
+/** `h.decode()` → `h`; `codes == [b"x"]` → `codes == ["x"]`. */
+function hashSuggestion(u: Use): string {
+  return u.kind === "method" ? u.node.text : u.site.text.replace(/\bb(["'])/g, "$1");
 }
 
 /** Hashes decoded (`h.decode()`) or compared with bytes: either the list or one of its items. */

@@ -1,6 +1,6 @@
 import { ArgumentEdits } from "../../command-calls/arguments.js";
 import { boolLiteral, constantName, stringLiteral } from "../../command-calls/literals.js";
-import { atLeast, commandCalls, type CommandCall, type Trust } from "../../command-calls/receiver.js";
+import { atLeast, commandCalls, guarded, type CommandCall, type Trust } from "../../command-calls/receiver.js";
 import type { SyntaxNode } from "../../parser.js";
 import { defineRule, type RuleContext } from "../../rule.js";
 import { keywordValue, unparenthesize } from "../../syntax.js";
@@ -26,7 +26,7 @@ export default defineRule({
   apply(ctx) {
     for (const call of commandCalls(ctx, new Set(["zinterstore", "zunionstore"]))) {
       const trust = requiredTrust(call);
-      if (trust && atLeast(call.trust, trust)) migrate(ctx, call);
+      if (trust && atLeast(call.trust, trust)) guarded(ctx, call, () => migrate(ctx, call));
     }
   },
 });

@@ -1,4 +1,4 @@
-import { atLeast, commandCalls } from "../../command-calls/receiver.js";
+import { atLeast, commandCalls, guarded } from "../../command-calls/receiver.js";
 import { defineRule } from "../../rule.js";
 import { planLexRange } from "./lex.js";
 import { planIndexRange, planScoreRange, SCORE_SIGNATURES, type Plan } from "./score.js";
@@ -31,11 +31,13 @@ export default defineRule({
       if (!call.trust) continue;
       const m = call.parts.method;
       const family = INDEX.has(m) ? "index" : LEX.has(m) ? "lex" : "score";
-      const plan: Plan | null =
-        family === "index" ? planIndexRange(ctx, call) : family === "lex" ? planLexRange(ctx, call) : planScoreRange(ctx, call);
-      if (!plan || !atLeast(call.trust, plan.trust)) continue;
-      if (plan.manual) ctx.manual(plan.manual);
-      if (!plan.manual || plan.manual.rewrite) ctx.rewrite(plan.edits.build(), WHY[family]!);
+      guarded(ctx, call, () => {
+        const plan: Plan | null =
+          family === "index" ? planIndexRange(ctx, call) : family === "lex" ? planLexRange(ctx, call) : planScoreRange(ctx, call);
+        if (!plan || !atLeast(call.trust, plan.trust)) return;
+        if (!plan.manual || plan.manual.rewrite) ctx.rewrite(plan.edits.build(), WHY[family]!);
+        if (plan.manual) ctx.manual(plan.manual);
+      });
     }
   },
 });

@@ -1,6 +1,6 @@
 import { flagUses } from "../../command-calls/flags.js";
 import { boolLiteral } from "../../command-calls/literals.js";
-import { commandCalls, usesAioredis, type CommandCall } from "../../command-calls/receiver.js";
+import { commandCalls, type CommandCall } from "../../command-calls/receiver.js";
 import { usesOf, type Use } from "../../command-calls/uses.js";
 import { defineRule, type RuleContext } from "../../rule.js";
 import { keywordValue } from "../../syntax.js";
@@ -10,8 +10,8 @@ import { isIntSensitive, scoreSuggestion, scoreUsesInPairs, scoreUseSuggestion, 
 const SCORE = new Set(["zscore", "zincrby"]);
 const WITHSCORES = new Set(["zrange", "zrevrange", "zrangebyscore", "zrevrangebyscore"]);
 const POP = new Set(["zpopmin", "zpopmax"]);
-/** `zscan` pages and `zscan_iter` (aioredis' `izscan`, renamed by scan-iterators) carry pairs with float scores. */
-const SCAN = new Set(["zscan", "zscan_iter", "izscan"]);
+/** `zscan` pages carry pairs with float scores (`izscan`/`zscan_iter` belong to the scan-iterators rule). */
+const SCAN = new Set(["zscan"]);
 /** Where `withscores` sits positionally in aioredis 1.x (`zrevrangebyscore` took it by keyword only). */
 const WITHSCORES_POSITION: Readonly<Record<string, number>> = { zrange: 3, zrevrange: 3, zrangebyscore: 3 };
 
@@ -22,7 +22,7 @@ const POP_WHAT =
 
 /**
  * Sorted-set results whose type changed while the call itself did not (so nothing is rewritten): `zscore`,
- * `zincrby`, `withscores=True`, `zscan` and `zscan_iter` scores are always floats, and `zpopmin`/`zpopmax` return pairs. Only code that
+ * `zincrby`, `withscores=True` and `zscan` scores are always floats, and `zpopmin`/`zpopmax` return pairs. Only code that
  * visibly depends on the old values is reported: scores used as an index, in `range()`, in type checks or printed;
  * popped lists indexed, unpacked, iterated or measured.
  */
@@ -35,12 +35,7 @@ export default defineRule({
   apply(ctx) {
     for (const call of commandCalls(ctx, new Set([...SCORE, ...WITHSCORES, ...POP, ...SCAN]))) {
       const m = call.parts.method;
-      if (m === "izscan" ? !usesAioredis(ctx) : !call.trust) continue;
-      if (m === "izscan" || m === "zscan_iter") {
-        flagPairs(ctx, usesOf(call.parts.call));
-        continue;
-      }
-      if (!call.awaited) continue;
+      if (!call.trust || !call.awaited) continue;
       if (SCORE.has(m)) flagUses(ctx, usesOf(call.awaited).filter(isIntSensitive), SCORE_WHAT, scoreSuggestion);
       else if (POP.has(m)) flagUses(ctx, usesOf(call.awaited).filter(dependsOnFlatShape), POP_WHAT, pairsSuggestion);
       else if (m === "zscan") flagPairs(ctx, zscanPages(usesOf(call.awaited)));

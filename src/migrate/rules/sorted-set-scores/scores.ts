@@ -37,8 +37,8 @@ const SHOWS = ["print", "str", "repr", "json.dumps"];
 const shows = (u: Use): boolean => u.kind === "format" || (u.kind === "call-arg" && SHOWS.includes(u.detail));
 
 /**
- * Uses of the scores inside a list of `(member, score)` pairs (a `withscores=True` result, a `zscan` page, a
- * `zscan_iter` loop): the second name of `for member, score in pairs`, `pair[1]` of `for pair in pairs` or of
+ * Uses of the scores inside a list of `(member, score)` pairs (a `withscores=True` result, a `zscan` page): the
+ * second name of `for member, score in pairs`, `pair[1]` of `for pair in pairs` or of
  * `pairs[0]`, and whole pairs or lists that are printed or formatted.
  */
 export function scoreUsesInPairs(listUses: readonly Use[]): ScoreUse[] {

@@ -1,5 +1,5 @@
 import { reportWaitsForever } from "../../command-calls/blocking.js";
-import { atLeast, commandCalls, usesAioredis, type CommandCall } from "../../command-calls/receiver.js";
+import { atLeast, commandCalls, guarded, usesAioredis, type CommandCall } from "../../command-calls/receiver.js";
 import { reportByStatement } from "../../command-calls/flags.js";
 import { usesOf } from "../../command-calls/uses.js";
 import { defineRule, type RuleContext } from "../../rule.js";
@@ -40,14 +40,16 @@ export default defineRule({
       const m = call.parts.method;
       const trusted = ONLY_1X.has(m) ? usesAioredis(ctx) : call.trust !== null;
       if (!trusted) continue;
-      if (m === "xinfo_help") xinfoHelp(ctx, call);
-      else if (m === "xread" || m === "xread_group") read(ctx, call);
-      else {
-        const plan = m === "xadd" || m === "xtrim" ? planTrimmingWrite(ctx, call) : m === "xclaim" ? planClaim(ctx, call) : GROUP.includes(m) ? planGroupCommand(ctx, call) : null;
-        apply(ctx, call, plan);
-        if (m === "xinfo") xinfoRename(ctx, call);
-      }
-      flagResults(ctx, call);
+      guarded(ctx, call, () => {
+        if (m === "xinfo_help") xinfoHelp(ctx, call);
+        else if (m === "xread" || m === "xread_group") read(ctx, call);
+        else {
+          const plan = m === "xadd" || m === "xtrim" ? planTrimmingWrite(ctx, call) : m === "xclaim" ? planClaim(ctx, call) : GROUP.includes(m) ? planGroupCommand(ctx, call) : null;
+          apply(ctx, call, plan);
+          if (m === "xinfo") xinfoRename(ctx, call);
+        }
+        flagResults(ctx, call);
+      });
     }
   },
 });

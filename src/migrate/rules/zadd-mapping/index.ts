@@ -1,7 +1,7 @@
 import { ArgumentEdits } from "../../command-calls/arguments.js";
 import { flagUses, isNumericConversion } from "../../command-calls/flags.js";
 import { boolLiteral, constantName, isNumberLike } from "../../command-calls/literals.js";
-import { atLeast, commandCalls, type CommandCall, type Trust } from "../../command-calls/receiver.js";
+import { atLeast, commandCalls, guarded, type CommandCall, type Trust } from "../../command-calls/receiver.js";
 import { usesOf } from "../../command-calls/uses.js";
 import type { SyntaxNode } from "../../parser.js";
 import { defineRule, type RuleContext } from "../../rule.js";
@@ -26,7 +26,7 @@ export default defineRule({
   needsImport: false,
   apply(ctx) {
     for (const call of commandCalls(ctx, new Set(["zadd"]))) {
-      if (atLeast(call.trust, requiredTrust(call))) migrate(ctx, call);
+      if (atLeast(call.trust, requiredTrust(call))) guarded(ctx, call, () => migrate(ctx, call));
     }
   },
 });
