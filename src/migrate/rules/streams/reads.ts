@@ -90,8 +90,11 @@ function timeoutToBlock(edits: ArgumentEdits, b: Binding): string | null {
     edits.append("block=0");
     return "0";
   }
+  if (timeout.value.text === "None") {
+    edits.remove(timeout.arg); // aioredis sent no BLOCK; neither does redis-py's default
+    return null;
+  }
   if (timeout.keyword) edits.renameKeyword(timeout.arg, "block");
   else edits.insertAt(timeout.arg.startIndex, "block=");
-  const text = timeout.value.text;
-  return text === "None" ? null : numberLiteral(timeout.value) ?? text;
+  return numberLiteral(timeout.value) ?? timeout.value.text;
 }
