@@ -135,8 +135,10 @@ export class MigrationRunner {
       log.debug("delivery already handled (redelivered webhook)");
       return;
     }
+    let connected: GitHubGateway | undefined;
     try {
       const { gateway, octokit } = await this.connect(req.installationId, req, log);
+      connected = gateway;
       await gateway.reactToComment(req.commentId, "eyes").catch((error: unknown) => log.warn({ status: statusOf(error) }, "could not react to the command"));
       const parsed = parseCommand(req.body);
       if (!parsed.ok) {
@@ -159,6 +161,8 @@ export class MigrationRunner {
     } catch (error) {
       this.deliveries.delete(req.deliveryId);
       log.error({ error: messageOf(error), status: statusOf(error) }, "command could not be started");
+      // a command is never silently ignored: say it failed, if GitHub lets us
+      await connected?.createComment(req.issueNumber, replies.errorReply(messageOf(error))).catch(() => undefined);
     }
   }
 

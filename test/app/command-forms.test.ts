@@ -50,3 +50,14 @@ test("a GitHub failure during the run: the reply names the error", async () => {
   assert.match(reply, /^The migration failed: Server Error/);
   assert.ok(app.logs.some((l) => l.msg === "command failed" && l.status === 502 && l.repo === "acme/tools"));
 });
+
+test("the permission check fails: the reply says the command failed", async () => {
+  gh.token().reaction(TOOLS, 555);
+  gh.api.get("/repos/acme/tools/collaborators/alice/permission").reply(500, { message: "Internal error" });
+  gh.comment(TOOLS, 12);
+  await app.deliver("issue_comment", commentCreated(TOOLS, "/redis-migrate"));
+  assert.deepEqual(gh.pending(), []);
+  const reply = (gh.find("POST", "/repos/acme/tools/issues/12/comments")!.body as { body: string }).body;
+  assert.match(reply, /^The migration failed: Internal error/);
+  assert.ok(app.logs.some((l) => l.msg === "command could not be started" && l.status === 500));
+});
