@@ -59,3 +59,12 @@ for (const [what, payload, reason] of ignored) {
     assert.ok(app.logs.some((l) => l.level === 20 && l.msg === reason), reason);
   });
 }
+
+test("the newest PR decides: a migration merged after an earlier 'no' does not block a new one", async () => {
+  gh.token().repository(SHOP).noConfig(SHOP).head(SHOP).snapshot(SHOP);
+  gh.pulls(SHOP, [{ number: 9, state: "closed", merged: true }, { number: 7, state: "closed" }]).noBranch(SHOP).openPull(SHOP, { number: 10, review: true });
+  await app.deliver("installation_repositories", repositoriesAdded([SHOP]));
+  assert.deepEqual(app.problems(), []);
+  assert.deepEqual(gh.pending(), []);
+  assert.ok(app.logs.some((l) => l.msg === "migration PR opened" && l.pr === 10));
+});
