@@ -13,6 +13,7 @@ import { insertTodoComments } from "./todo.js";
 /** Rounds of `code` rules per file: a rewrite nested in another rewrite lands one round later. */
 const MAX_CODE_ROUNDS = 4;
 const PHASES: readonly RulePhase[] = ["code", "references", "imports"];
+const BOM = "\uFEFF";
 
 export interface MigrateFileInput {
   readonly file: string;
@@ -64,6 +65,12 @@ interface Proposal {
  * 4. TODO comments are added above the lines that need a person, once.
  */
 export function migrateFile(input: MigrateFileInput, options: MigrationOptions): FileMigrationWithFacts {
+  // A byte-order mark is not Python: the rules see the text after it and it goes back in front of the output, so a
+  // rewrite or deletion of the first line (an import) or a TODO above it cannot drop or move it. Lines are the same.
+  if (input.text.startsWith(BOM)) {
+    const inner = migrateFile({ ...input, text: input.text.slice(BOM.length) }, options);
+    return { ...inner, input: input.text, output: BOM + inner.output };
+  }
   const { file, text } = input;
   const unchanged = (parsed: boolean, receivers: ReadonlyMap<string, ReceiverKind> = new Map(), syntaxError?: string): FileMigrationWithFacts => ({
     file, input: text, output: text, changes: [], manualSteps: [], parsed, receivers, syntaxError,
