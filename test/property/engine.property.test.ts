@@ -52,6 +52,14 @@ const AIOREDIS_BODY: readonly string[] = [
   'client = aioredis.from_url("redis://localhost", decode_responses=True)\nawait client.set("a", "b")',
   'channel: aioredis.Channel = (await redis.subscribe("c"))[0]',
   'await redis.hmset("h", "field", "value")',
+  // layouts that rewrites must survive: comments inside arguments, one-line blocks, semicolons, continuations
+  'await redis.set(\n    "k",  # the key\n    "v",\n    expire=5,  # seconds\n)',
+  'tr = redis.multi_exec()\n# queue two commands\ntr.incr("a")\ntr.incr("b")  # second\nawait tr.execute()',
+  "if redis: redis.close()",
+  "redis.close(); await redis.wait_closed()",
+  'value = \\\n    await redis.get("k", encoding="utf-8")',
+  'print("still using aioredis here", redis)',
+  'pool = await aioredis.create_pool(("localhost", 6379), minsize=2)\nwith await pool as conn:\n    # inside the block\n    await conn.execute("PING")\npool.close()\nawait pool.wait_closed()',
 ];
 
 /** Statements without aioredis (nor any name the prefilter looks for). */
