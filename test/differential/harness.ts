@@ -305,8 +305,8 @@ export function manualStepsFromJson(report: unknown): FoundStep[] {
 }
 
 /**
- * The source with comments and docstrings (string-only expression statements) blanked out, so that a check for
- * a leftover `aioredis` looks at code only.
+ * The source with comments and docstrings (string-only expression statements) blanked out (line breaks kept), so
+ * that a check for a leftover `aioredis` looks at code only.
  */
 export function codeOnly(source: string): string {
   const tree = parsePython(source);
@@ -319,7 +319,8 @@ export function codeOnly(source: string): string {
   };
   walk(tree.rootNode);
   let out = source;
-  for (const [a, b] of ranges.sort((x, y) => y[0] - x[0])) out = out.slice(0, a) + " ".repeat(b - a) + out.slice(b);
+  // blanked, not removed: line breaks stay, so line numbers still match the source
+  for (const [a, b] of ranges.sort((x, y) => y[0] - x[0])) out = out.slice(0, a) + out.slice(a, b).replace(/[^\r\n]/g, " ") + out.slice(b);
   return out;
 }
 
