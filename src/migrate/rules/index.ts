@@ -17,6 +17,8 @@ import keywordRenames from "./keyword-renames/index.js";
 import sortArguments from "./sort-arguments/index.js";
 import linsertWhere from "./linsert-where/index.js";
 import renamedCommands from "./renamed-commands/index.js";
+import repeatedClients from "./repeated-clients/index.js";
+import sentinel from "./sentinel/index.js";
 import replyShapes from "./reply-shapes/index.js";
 import callEncoding from "./call-encoding/index.js";
 import sortedSetAggregates from "./sorted-set-aggregates/index.js";
@@ -35,6 +37,8 @@ import zaddMapping from "./zadd-mapping/index.js";
  */
 export const RULES: readonly Rule[] = [
   clientCreation,
+  sentinel,
+  repeatedClients,
   lifecycle,
   watchTransactions,
   executeCommand,

@@ -1,0 +1,638 @@
+import { param, type RowSpec, type Section } from "../snippets.js";
+
+/** A row whose signature and reply are the same in redis-py: the calls are left alone. */
+function same(row: string, body: string, note?: string): RowSpec {
+  return { row, ref: "Auto", handling: "unchanged", snippet: param(body), expect: "unchanged", note };
+}
+
+export const CROSS_CUTTING: Section = {
+  section: "5.0",
+  title: "Commands: cross-cutting rules",
+  rows: [
+    {
+      row: '`await r.get(k, encoding="utf-8")` and every other `encoding=` keyword',
+      ref: "Manual",
+      handling: "auto+flag",
+      snippet: param(`names = await r.keys("user:*", encoding="utf-8")
+return [n.upper() for n in names]`),
+      expect: [
+        { kind: "auto", rule: "call-encoding", contains: 'names = await r.keys("user:*")' },
+        { kind: "manual", rule: "call-encoding", contains: "decode" },
+      ],
+      fixture: "call-encoding/kwargs_methods",
+      proof: "encoding=",
+    },
+    {
+      row: "unknown leftover keyword on a `**kwargs` method",
+      ref: "Manual",
+      handling: "auto",
+      snippet: param(`await r.flushdb(async_op=True)`),
+      expect: [{ kind: "auto", rule: "keyword-renames", contains: "await r.flushdb(asynchronous=True)" }],
+      fixture: "keyword-renames/flush_and_counters",
+      proof: "async_op=",
+      note: "The known leftovers (`encoding=`, `async_op=`) are rewritten; a keyword no rule knows is not reported.",
+    },
+    {
+      row: '`r.execute("CMD", *args, encoding=...)`',
+      ref: "Auto+flag",
+      handling: "auto+flag",
+      snippet: param(`pong = await r.execute("PING")
+if pong == b"PONG":
+    print("up")`),
+      expect: [
+        { kind: "auto", rule: "execute-command", contains: 'pong = await r.execute_command("PING")' },
+        { kind: "manual", rule: "execute-command", contains: "PING" },
+      ],
+      fixture: "execute-command/converted_replies",
+      proof: "execute(",
+    },
+    {
+      row: "`None` as an argument (`TypeError` → `DataError`)",
+      owner: "exceptions",
+      ref: "Auto+flag",
+      handling: "not handled",
+      snippet: param(`try:
+    await r.set("k", None)
+except TypeError:
+    pass`),
+      expect: "unchanged",
+      gap: "An `except TypeError` around a call that may pass None is left as is; redis-py raises `redis.exceptions.DataError`. Low value to detect in general; a flag where `TypeError` is caught around Redis calls would cover it.",
+    },
+    {
+      row: "keyword names `key`, `field`, `member` … (`name`, `key`, `value(s)`, `amount`)",
+      owner: "keyword-renames",
+      ref: "Auto",
+      handling: "not handled",
+      snippet: param(`await r.hincrby("h", field="visits", increment=2)
+await r.zincrby("z", increment=2, member="a")`),
+      expect: [
+        { kind: "auto", rule: "hash-mapping", contains: 'await r.hincrby("h", field="visits", amount=2)' },
+        { kind: "output", contains: 'await r.zincrby("z", increment=2, member="a")' },
+      ],
+      gap: "Only `increment=`/`decrement=` (hash-mapping, keyword-renames) are renamed. `field=` (→ `key=`), `member=` (→ `value=`), `key=` (→ `name=`) keyword-style calls are left as they are and raise TypeError in redis-py: `hincrby(k, field=f)`, `hget(k, field=f)`, `zincrby(k, increment=…, member=m)` (→ `amount=`, `value=`), `sismember(k, member=m)`, … A table of 1.x parameter names per method in keyword-renames would settle it.",
+    },
+    {
+      row: "`r.SET_IF_EXIST`, `r.ZSET_EXCLUDE_MIN`, `r.ZSET_AGGREGATE_SUM`, `r.SHUTDOWN_SAVE` … class constants",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`await r.set("lock", "1", exist=r.SET_IF_NOT_EXIST)
+await r.shutdown(save=r.SHUTDOWN_NOSAVE)`),
+      expect: [
+        { kind: "auto", rule: "set-options", contains: 'await r.set("lock", "1", nx=True)' },
+        { kind: "auto", rule: "keyword-renames", contains: "await r.shutdown(nosave=True)" },
+      ],
+      fixture: "sorted-set-constants/standalone_reads",
+      proof: "ZSET_",
+    },
+    {
+      row: '`ReplyError` text such as `"ERR value is not…"`',
+      ref: "Manual",
+      handling: "auto+flag",
+      snippet: param(`try:
+    await r.incr("name")
+except aioredis.ReplyError as e:
+    if str(e).startswith("ERR value is not"):
+        pass`),
+      expect: [
+        { kind: "auto", rule: "exceptions", contains: "except redis.ResponseError as e:" },
+        { kind: "manual", rule: "exceptions", contains: 'str(e).startswith("value is not")' },
+      ],
+      fixture: "exceptions/handlers_and_tuples",
+      proof: "ERR ",
+    },
+  ],
+};
+
+export const GENERIC: Section = {
+  section: "5.1",
+  title: "Commands: generic / keyspace",
+  rows: [
+    same("`delete(key, *keys)`", `n = await r.delete("a", "b")`),
+    same("`exists(key, *keys)`", `n = await r.exists("a", "a", "nope")`),
+    same("`unlink(key, *keys)`", `await r.unlink("a", "b")`),
+    same("`touch(key, *keys)`", `await r.touch("a", "b")`),
+    same("`dump(key)`", `blob = await r.dump("a")`),
+    same("`restore(key, ttl, value)`", `await r.restore("b", 0, blob)`),
+    {
+      row: "`expire(key, timeout)`; a float is sent as PEXPIRE ms",
+      ref: "Auto+flag",
+      handling: "auto",
+      snippet: param(`await r.expire("a", 1.5)
+await r.expire("b", ttl)`),
+      expect: [
+        { kind: "auto", rule: "set-options", contains: 'await r.pexpire("a", 1500)' },
+        { kind: "output", contains: 'await r.expire("b", ttl)' },
+      ],
+      gap: "Float literals are rewritten to `pexpire`, but a TTL from a variable is not flagged (the row asks to flag non-literal arguments: a float there was milliseconds in 1.x and is rejected by Redis now).",
+      fixture: "set-options/float_ttls",
+      proof: "expire(",
+    },
+    {
+      row: "`expireat(key, timestamp)` (float → PEXPIREAT ms)",
+      ref: "Auto+flag",
+      handling: "auto",
+      snippet: param(`await r.expireat("a", time.time() + 60)`),
+      expect: [{ kind: "auto", rule: "set-options", contains: 'await r.pexpireat("a", int((time.time() + 60) * 1000))' }],
+      fixture: "set-options/float_ttls",
+      proof: "expireat(",
+    },
+    same("`pexpire(key, timeout)`, `pexpireat(key, timestamp)`", `await r.pexpire("a", 1500)
+await r.pexpireat("a", 1700000000000)`),
+    same("`persist(key)`", `await r.persist("a")`),
+    same("`ttl(key)`, `pttl(key)`", `left = await r.ttl("a"), await r.pttl("a")`),
+    {
+      row: "`keys(pattern, *, enc)`",
+      ref: "Auto+flag",
+      handling: "auto+flag",
+      snippet: param(`for k in await r.keys("user:*", encoding="utf-8"):
+    print(k.upper())`),
+      expect: [
+        { kind: "auto", rule: "call-encoding", contains: 'await r.keys("user:*")' },
+        { kind: "manual", rule: "call-encoding" },
+      ],
+      fixture: "call-encoding/kwargs_methods",
+      proof: "keys(",
+    },
+    same("`randomkey(*, enc)`", `k = await r.randomkey()`),
+    {
+      row: "`rename(key, newkey)`; raised `ValueError` locally if `key == newkey`",
+      owner: "exceptions",
+      ref: "Auto+flag",
+      handling: "not handled",
+      snippet: param(`try:
+    await r.rename(src, dst)
+except ValueError:
+    pass`),
+      expect: "unchanged",
+      gap: "No flag for the `except ValueError` that guarded `rename(k, k)`: redis-py sends it and Redis accepts it (returns True). Should be flagged where a `ValueError` handler surrounds `rename`.",
+    },
+    same("`renamenx(key, newkey)`", `ok = await r.renamenx("a", "b")`),
+    same("`move(key, db)`", `ok = await r.move("a", 1)`),
+    same("`type(key)`", `t = await r.type("a")`),
+    {
+      row: "`object_refcount(key)`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`n = await r.object_refcount("a")`),
+      expect: [{ kind: "auto", rule: "renamed-commands", contains: 'n = await r.object("refcount", "a")' }],
+      fixture: "renamed-commands/bitop_object",
+      proof: "object_refcount",
+    },
+    {
+      row: "`object_encoding(key)` → str (now bytes)",
+      ref: "Auto+flag",
+      handling: "auto+flag",
+      snippet: param(`enc = await r.object_encoding("a")
+if enc == "embstr":
+    print(enc)`),
+      expect: [
+        { kind: "auto", rule: "renamed-commands", contains: 'enc = await r.object("encoding", "a")' },
+        { kind: "manual", rule: "renamed-commands" },
+      ],
+      fixture: "renamed-commands/bitop_object",
+      proof: "object_encoding",
+    },
+    {
+      row: "`object_idletime(key)`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`idle = await r.object_idletime("a")`),
+      expect: [{ kind: "auto", rule: "renamed-commands", contains: 'idle = await r.object("idletime", "a")' }],
+      fixture: "renamed-commands/bitop_object",
+      proof: "object_idletime",
+    },
+    {
+      row: "`migrate(host, port, key, dest_db, timeout, *, copy, replace)`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`await r.migrate("10.0.0.2", 6379, "a", dest_db=0, timeout=1000, copy=True)`),
+      expect: [{ kind: "auto", rule: "keyword-renames", contains: "destination_db=0" }],
+      fixture: "keyword-renames/sets_and_migrate",
+      proof: "dest_db",
+    },
+    {
+      row: "`migrate_keys(host, port, keys, dest_db, timeout, *, copy, replace)`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`await r.migrate_keys("10.0.0.2", 6379, ["a", "b"], 0, 1000)`),
+      expect: [{ kind: "auto", rule: "keyword-renames", contains: 'await r.migrate("10.0.0.2", 6379, ["a", "b"], 0, 1000)' }],
+      fixture: "keyword-renames/sets_and_migrate",
+      proof: "migrate_keys",
+    },
+    {
+      row: "`sort(key, *get_patterns, by, offset, count, asc, alpha, store)`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`ids = await r.sort("ids", "user:*->name", by="w_*", offset=0, count=10, asc=False)`),
+      expect: [{ kind: "auto", rule: "sort-arguments", contains: 'get=["user:*->name"]' }],
+      fixture: "sort-arguments/patterns_and_limits",
+      proof: "sort(",
+    },
+    same("`scan(cursor=0, match=None, count=None)`", `cur, keys = await r.scan(0, match="user:*", count=100)`),
+    {
+      row: "`iscan(*, match=None, count=None)` (async iterator)",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`async for key in r.iscan(match="user:*"):
+    print(key)`),
+      expect: [{ kind: "auto", rule: "scan-iterators", contains: 'r.scan_iter(match="user:*")' }],
+      fixture: "scan-iterators/iterators",
+      proof: "iscan(",
+    },
+    same("`wait(numslaves, timeout)`", `acked = await r.wait(1, 100)`),
+    same("`echo(message, *, enc)`", `v = await r.echo("hello")`),
+    {
+      row: "`ping(message=_NOTSET, *, enc)` → `b'PONG'` (now True)",
+      ref: "Auto+flag",
+      handling: "auto+flag",
+      snippet: param(`if await r.ping() != b"PONG":
+    raise RuntimeError("down")
+hi = await r.ping("hi")`),
+      expect: [
+        { kind: "manual", rule: "reply-shapes", contains: "ping()" },
+        { kind: "auto", rule: "renamed-commands", contains: 'hi = await r.echo("hi")' },
+      ],
+      fixture: "renamed-commands/ping_and_debug",
+      proof: "ping(",
+    },
+    same("`quit()`", `await r.quit()`),
+    {
+      row: "`select(db)` (per connection)",
+      owner: "lifecycle",
+      ref: "Manual",
+      handling: "not handled",
+      snippet: param(`await r.select(3)`),
+      expect: "unchanged",
+      gap: "Same as 3.3-05: `select()` is left silently.",
+    },
+    same("`swapdb(from_index, to_index)`", `await r.swapdb(0, 1)`),
+    {
+      row: "`auth(password)` (per connection)",
+      owner: "lifecycle",
+      ref: "Manual",
+      handling: "not handled",
+      snippet: param(`await r.auth(password)`),
+      expect: "unchanged",
+      gap: "Same as 3.3-06: `auth()` is left silently.",
+    },
+  ],
+};
+
+export const STRINGS: Section = {
+  section: "5.2",
+  title: "Commands: strings",
+  rows: [
+    {
+      row: "`set(key, value, *, expire=0, pexpire=0, exist=None)` → True / False (now None)",
+      ref: "Auto+flag",
+      handling: "auto+flag",
+      snippet: param(`ok = await r.set("lock", "1", expire=30, exist=r.SET_IF_NOT_EXIST)
+if ok is False:
+    return`),
+      expect: [
+        { kind: "auto", rule: "set-options", contains: 'ok = await r.set("lock", "1", ex=30, nx=True)' },
+        { kind: "manual", rule: "set-options", contains: "None" },
+      ],
+      fixture: "set-options/exist_flags",
+      proof: "SET_IF_NOT_EXIST",
+    },
+    {
+      row: "`set(..., expire=0)` / `expire=ttl` where ttl may be 0",
+      ref: "Auto+flag",
+      handling: "auto",
+      snippet: param(`await r.set("k", "v", expire=ttl)`),
+      expect: [{ kind: "auto", rule: "set-options", contains: "ex=ttl or None" }],
+      fixture: "set-options/odd_ttls",
+      proof: "expire=",
+    },
+    {
+      row: "`set(..., expire=1.5)` (TypeError in both)",
+      ref: "Auto",
+      handling: "auto+flag",
+      snippet: param(`await r.set("k", "v", expire=1.5)`),
+      expect: [
+        { kind: "auto", rule: "set-options", contains: 'await r.set("k", "v", ex=1.5)' },
+        { kind: "manual", rule: "set-options", contains: "px=1500" },
+      ],
+      fixture: "set-options/odd_ttls",
+      proof: "expire=",
+    },
+    {
+      row: "`setex(key, seconds, value)`; float seconds → PSETEX ms",
+      ref: "Auto+flag",
+      handling: "auto",
+      snippet: param(`await r.setex("k", 0.5, "v")`),
+      expect: [{ kind: "auto", rule: "set-options", contains: 'await r.psetex("k", 500, "v")' }],
+      fixture: "set-options/float_ttls",
+      proof: "setex(",
+    },
+    same("`psetex(key, milliseconds, value)`", `await r.psetex("k", 1500, "v")`),
+    same("`setnx(key, value)`", `ok = await r.setnx("k", "v")`),
+    {
+      row: "`get(key, *, enc)`",
+      ref: "Auto+flag",
+      handling: "auto+flag",
+      snippet: param(`name = await r.get("user:1:name", encoding="utf-8")`),
+      expect: [
+        { kind: "auto", rule: "call-encoding", contains: 'name = await r.get("user:1:name")' },
+        { kind: "manual", rule: "call-encoding", contains: 'name.decode("utf-8")' },
+      ],
+      fixture: "call-encoding/bytes_client",
+      proof: "encoding=",
+    },
+    same("`getset(key, value, *, enc)`", `old = await r.getset("k", "v")`),
+    same("`getrange(key, start, end, *, enc)`", `part = await r.getrange("k", 0, 3)`),
+    same("`setrange(key, offset, value)`", `n = await r.setrange("k", 2, "xy")`),
+    {
+      row: "`mset(k1, v1, k2, v2, ...)` (pairs) or `mset({...})`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`await r.mset("a", 1, "b", 2)`),
+      expect: [{ kind: "auto", rule: "mset-mapping", contains: 'await r.mset({"a": 1, "b": 2})' }],
+      fixture: "mset-mapping/pairs",
+      proof: "mset(",
+    },
+    {
+      row: "`msetnx(key, value, *pairs)` → int 0/1 (now bool)",
+      ref: "Auto+flag",
+      handling: "auto+flag",
+      snippet: param(`won = await r.msetnx("a", 1, "b", 2)
+print("reserved", won)`),
+      expect: [
+        { kind: "auto", rule: "mset-mapping", contains: 'await r.msetnx({"a": 1, "b": 2})' },
+        { kind: "manual", rule: "mset-mapping" },
+      ],
+      fixture: "mset-mapping/msetnx_reply",
+      proof: "msetnx(",
+    },
+    same("`mget(key, *keys, enc)`", `a, b = await r.mget("a", "b")`),
+    same("`incr(key)`, `decr(key)`", `await r.incr("n")
+await r.decr("n")`),
+    {
+      row: "`incrby(key, increment)`, `decrby(key, decrement)`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`await r.incrby("n", increment=5)
+await r.decrby("n", decrement=2)`),
+      expect: [
+        { kind: "auto", rule: "keyword-renames", contains: 'await r.incrby("n", amount=5)' },
+        { kind: "auto", rule: "keyword-renames", contains: 'await r.decrby("n", amount=2)' },
+      ],
+      fixture: "keyword-renames/flush_and_counters",
+      proof: "increment=",
+    },
+    same("`incrbyfloat(key, increment)`", `x = await r.incrbyfloat("f", 0.5)`),
+    same("`append`, `strlen`, `getbit`, `setbit(key, offset, value)`", `await r.append("k", "x")
+n = await r.strlen("k")
+await r.setbit("bits", 7, 1)
+b = await r.getbit("bits", 7)`),
+    same("`bitcount(key, start=None, end=None)`", `n = await r.bitcount("bits", 0, 1)`),
+    {
+      row: "`bitpos(key, bit, start=None, end=None)` (1.x filled `start=0` when only `end` was given)",
+      owner: "keyword-renames",
+      ref: "Auto",
+      handling: "not handled",
+      snippet: param(`pos = await r.bitpos("bits", 1, end=10)`),
+      expect: "unchanged",
+      gap: "`bitpos(k, bit, end=N)` without `start` is left as is; redis-py raises `DataError` (\"start argument is not set, when end is specified\"). Should add `start=0` (renamed-commands or keyword-renames).",
+    },
+    {
+      row: "`bitop_and(dest, key, *keys)` / `bitop_or` / `bitop_xor` / `bitop_not(dest, key)`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`await r.bitop_and("dest", "a", "b")
+await r.bitop_not("inv", "a")`),
+      expect: [
+        { kind: "auto", rule: "renamed-commands", contains: 'await r.bitop("AND", "dest", "a", "b")' },
+        { kind: "auto", rule: "renamed-commands", contains: 'await r.bitop("NOT", "inv", "a")' },
+      ],
+      fixture: "renamed-commands/bitop_object",
+      proof: "bitop_",
+    },
+    { row: "`bitfield()` → `NotImplementedError` (newly available)", ref: "—", handling: "info", expect: "unchanged" },
+  ],
+};
+
+export const HASHES: Section = {
+  section: "5.3",
+  title: "Commands: hashes",
+  rows: [
+    same("`hset(key, field, value)`", `await r.hset("h", "f", "v")`),
+    {
+      row: "`hmset(key, field, value, *pairs)` → True (now `hset(mapping=)` → int)",
+      ref: "Auto+flag",
+      handling: "auto",
+      snippet: param(`await r.hmset("user:1", "name", "ann", "age", 31)`),
+      expect: [{ kind: "auto", rule: "hash-mapping", contains: 'await r.hset("user:1", mapping={"name": "ann", "age": 31})' }],
+      fixture: "hash-mapping/hmset_pairs",
+      proof: "hmset(",
+      note: "The reply change (True → number of fields added) is flagged where the reply is used (`hash-mapping/reply_used`).",
+    },
+    {
+      row: "`hmset_dict(key, {…}, **kwargs)` → True (now int)",
+      ref: "Auto+flag",
+      handling: "auto+flag",
+      snippet: param(`if await r.hmset_dict("user:1", profile, active=1):
+    print("saved")`),
+      expect: [
+        { kind: "auto", rule: "hash-mapping", contains: 'r.hset("user:1", mapping={**profile, "active": 1})' },
+        { kind: "manual", rule: "hash-mapping" },
+      ],
+      fixture: "hash-mapping/reply_used",
+      proof: "hmset_dict(",
+    },
+    same("`hget(key, field, *, enc)`", `v = await r.hget("h", "f")`),
+    same("`hgetall(key, *, enc)`", `d = await r.hgetall("h")`),
+    same("`hmget(key, field, *fields, enc)`", `a, b = await r.hmget("h", "a", "b")`),
+    same("`hkeys`, `hvals`, `hlen`, `hstrlen`, `hexists`, `hdel(key, field, *fields)`", `ks = await r.hkeys("h")
+vs = await r.hvals("h")
+n = await r.hlen("h") + await r.hstrlen("h", "f")
+if await r.hexists("h", "f"):
+    await r.hdel("h", "f", "g")`),
+    same("`hsetnx(key, field, value)`", `await r.hsetnx("h", "f", "v")`),
+    {
+      row: "`hincrby(key, field, increment=1)`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`await r.hincrby("h", "visits", increment=5)`),
+      expect: [{ kind: "auto", rule: "hash-mapping", contains: 'await r.hincrby("h", "visits", amount=5)' }],
+      fixture: "hash-mapping/increments",
+      proof: "hincrby(",
+    },
+    {
+      row: "`hincrbyfloat(key, field, increment=1.0)`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`await r.hincrbyfloat("h", "score", increment=0.5)`),
+      expect: [{ kind: "auto", rule: "hash-mapping", contains: 'await r.hincrbyfloat("h", "score", amount=0.5)' }],
+      fixture: "hash-mapping/increments",
+      proof: "hincrbyfloat(",
+    },
+    {
+      row: "`hscan(key, cursor=0, match=None, count=None)` → pairs (now a dict)",
+      ref: "Auto+flag",
+      handling: "manual",
+      snippet: param(`cur, pairs = await r.hscan("h", 0)
+for field, value in pairs:
+    print(field, value)`),
+      expect: [{ kind: "manual", rule: "scan-iterators", contains: ".items()" }],
+      fixture: "scan-iterators/hscan_pages",
+      proof: "hscan(",
+    },
+    {
+      row: "`ihscan(key, *, match=None, count=None)`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`async for field, value in r.ihscan("h", match="a*"):
+    print(field, value)`),
+      expect: [{ kind: "auto", rule: "scan-iterators", contains: 'r.hscan_iter("h", match="a*")' }],
+      fixture: "scan-iterators/iterators",
+      proof: "ihscan(",
+    },
+  ],
+};
+
+export const LISTS: Section = {
+  section: "5.4",
+  title: "Commands: lists",
+  rows: [
+    {
+      row: "`blpop(key, *keys, timeout=0, enc)` → list (now tuple)",
+      ref: "Auto+flag",
+      handling: "auto+flag",
+      snippet: param(`item = await r.blpop("q1", "q2", timeout=5)
+if item == [b"q1", b"x"]:
+    pass`),
+      expect: [
+        { kind: "auto", rule: "blocking-pops", contains: 'await r.blpop(["q1", "q2"], timeout=5)' },
+        { kind: "manual", rule: "blocking-pops", contains: "tuple" },
+      ],
+      fixture: "blocking-pops/result_as_list",
+      proof: "blpop(",
+    },
+    {
+      row: "`brpop(key, *keys, timeout=0, enc)`",
+      ref: "Auto+flag",
+      handling: "auto",
+      snippet: param(`key, value = await r.brpop("q1", "q2", timeout=5)`),
+      expect: [{ kind: "auto", rule: "blocking-pops", contains: 'await r.brpop(["q1", "q2"], timeout=5)' }],
+      fixture: "blocking-pops/multi_key_queues",
+      proof: "brpop(",
+      note: "Unpacking works on the tuple as it did on the list, so nothing is flagged here; list-only uses are (`blocking-pops/result_as_list`).",
+    },
+    {
+      row: "`brpoplpush(sourcekey, destkey, timeout=0, enc)`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`v = await r.brpoplpush(sourcekey="q", destkey="work", timeout=2)`),
+      expect: [{ kind: "auto", rule: "blocking-pops", contains: 'r.brpoplpush(src="q", dst="work", timeout=2)' }],
+      fixture: "blocking-pops/brpoplpush_keywords",
+      proof: "brpoplpush(",
+    },
+    same("`lpop(key, *, enc)`, `rpop(key, *, enc)`", `a = await r.lpop("q")
+b = await r.rpop("q")`),
+    same("`lpush(key, value, *values)`, `rpush(...)`", `await r.lpush("q", "a", "b")
+await r.rpush("q", "c")`),
+    same("`lpushx(key, value)`, `rpushx(key, value)`", `await r.lpushx("q", "a")
+await r.rpushx("q", "b")`),
+    same("`lrange(key, start, stop, *, enc)`", `items = await r.lrange("q", 0, -1)`),
+    same("`lrem(key, count, value)` (same order)", `await r.lrem("q", 0, "a")`),
+    {
+      row: "`linsert(key, pivot, value, before=False)`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`await r.linsert("q", "b", "a", before=True)`),
+      expect: [{ kind: "auto", rule: "linsert-where", contains: 'await r.linsert("q", "BEFORE", "b", "a")' }],
+      fixture: "linsert-where/positions",
+      proof: "linsert(",
+    },
+    same("`lindex(key, index, *, enc)`", `first = await r.lindex("q", 0)`),
+    {
+      row: "`lset(key, index, value)` → `b'OK'` (now True)",
+      owner: "reply-shapes",
+      ref: "Auto+flag",
+      handling: "not handled",
+      snippet: param(`if await r.lset("q", 0, "x") == b"OK":
+    print("ok")`),
+      expect: "unchanged",
+      gap: "`lset` replies True in redis-py (b'OK' in 1.x): a comparison with `b\"OK\"` silently becomes False. `reply-shapes` has no check for `lset` (nor for `save`, see 5.10).",
+    },
+    same("`ltrim(key, start, stop)`", `await r.ltrim("q", 0, 99)`),
+    same("`llen(key)`", `n = await r.llen("q")`),
+    same("`rpoplpush(sourcekey, destkey, *, enc)`", `v = await r.rpoplpush("q", "work")`),
+  ],
+};
+
+export const SETS: Section = {
+  section: "5.5",
+  title: "Commands: sets",
+  rows: [
+    {
+      row: "`smembers(key, *, enc)` → list (now set)",
+      ref: "Auto+flag",
+      handling: "manual",
+      snippet: param(`tags = await r.smembers("tags")
+first = tags[0]`),
+      expect: [{ kind: "manual", rule: "reply-shapes", contains: "sorted(tags)[0]" }],
+      fixture: "reply-shapes/set_replies",
+      proof: "smembers(",
+      note: "The call itself needs no change; the step is left at the use that depends on a list.",
+    },
+    {
+      row: "`sinter/sunion/sdiff(key, *keys)` → list (now set)",
+      ref: "Auto+flag",
+      handling: "manual",
+      snippet: param(`common = await r.sinter("a", "b")
+return json.dumps(common)`),
+      expect: [{ kind: "manual", rule: "reply-shapes" }],
+      fixture: "reply-shapes/set_replies",
+      proof: "sinter(",
+    },
+    same("`sinterstore/sunionstore/sdiffstore(destkey, key, *keys)`", `n = await r.sunionstore("dest", "a", "b")`),
+    {
+      row: "`sismember(key, member)` → int (now bool)",
+      ref: "Auto+flag",
+      handling: "manual",
+      snippet: param(`print("member:", await r.sismember("tags", "x"))`),
+      expect: [{ kind: "manual", rule: "reply-shapes" }],
+      fixture: "reply-shapes/set_replies",
+      proof: "sismember(",
+    },
+    {
+      row: "`smove(sourcekey, destkey, member)` → int (now bool)",
+      ref: "Auto+flag",
+      handling: "manual",
+      snippet: param(`moved = await r.smove("a", "b", "x")
+if moved is 1:
+    print("moved")`),
+      expect: [{ kind: "manual", rule: "reply-shapes" }],
+      gap: "No fixture exercises `smove` (the check is shared with `sismember`, which `reply-shapes/set_replies` covers).",
+    },
+    same("`sadd(key, member, *members)`, `srem(...)`, `scard`", `await r.sadd("s", "a", "b")
+await r.srem("s", "a")
+n = await r.scard("s")`),
+    same("`spop(key, count=None, *, enc)`", `v = await r.spop("s")`),
+    {
+      row: "`srandmember(key, count=None, *, enc)`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`picks = await r.srandmember("s", count=3)`),
+      expect: [{ kind: "auto", rule: "keyword-renames", contains: 'await r.srandmember("s", number=3)' }],
+      fixture: "keyword-renames/sets_and_migrate",
+      proof: "srandmember(",
+    },
+    same("`sscan(key, cursor=0, match=None, count=None)`", `cur, members = await r.sscan("s", 0, match="a*")`),
+    {
+      row: "`isscan(key, *, match=None, count=None)`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: param(`async for m in r.isscan("s"):
+    print(m)`),
+      expect: [{ kind: "auto", rule: "scan-iterators", contains: 'r.sscan_iter("s")' }],
+      fixture: "scan-iterators/iterators",
+      proof: "isscan(",
+    },
+  ],
+};
+
+

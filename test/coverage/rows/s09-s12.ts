@@ -1,0 +1,528 @@
+import { manifest, mod, v2, type Section } from "../snippets.js";
+
+/** A sentinel made by `create_sentinel` in `main()`, then `body`. */
+function sentinel(body: string): ReturnType<typeof mod> {
+  const lines = body.split("\n").map((l) => (l ? "    " + l : l));
+  return mod(`import aioredis
+
+
+async def main():
+    s = await aioredis.create_sentinel([("localhost", 26379)])
+# >>>
+${lines.join("\n")}
+# <<<
+`);
+}
+
+export const SENTINEL: Section = {
+  section: "9.1",
+  title: "Sentinel",
+  rows: [
+    {
+      row: "`s = await aioredis.create_sentinel([...], db=, password=, encoding=, minsize=, maxsize=, ssl=, timeout=)`",
+      ref: "Manual",
+      handling: "auto+flag",
+      snippet: mod(`import aioredis
+
+
+async def main():
+# >>>
+    s = await aioredis.create_sentinel([("localhost", 26379)], db=1, password="pw", encoding="utf-8", minsize=2, maxsize=20, timeout=0.5)
+# <<<
+    r = s.master_for("mymaster")
+    await r.set("k", "v")
+`),
+      expect: [
+        {
+          kind: "auto",
+          rule: "sentinel",
+          contains: 's = Sentinel([("localhost", 26379)], db=1, password="pw", encoding="utf-8", decode_responses=True, max_connections=20, socket_connect_timeout=0.5, sentinel_kwargs={"socket_timeout": 0.5})',
+        },
+        { kind: "manual", rule: "sentinel", contains: "3.11" },
+      ],
+      fixture: "sentinel/create_sentinel_keywords",
+      proof: "create_sentinel(",
+    },
+    {
+      row: '`s.master_for("name")` → `Redis`',
+      ref: "Auto",
+      handling: "unchanged",
+      snippet: sentinel(`r = s.master_for("mymaster")`),
+      expect: "unchanged",
+      fixture: "sentinel/master_and_slave",
+      proof: "master_for(",
+    },
+    {
+      row: '`s.slave_for("name")`',
+      ref: "Auto",
+      handling: "unchanged",
+      snippet: sentinel(`ro = s.slave_for("mymaster")`),
+      expect: "unchanged",
+      fixture: "sentinel/master_and_slave",
+      proof: "slave_for(",
+    },
+    {
+      row: '`await s.master_address("name")` (now `discover_master`)',
+      ref: "Auto",
+      handling: "auto",
+      snippet: sentinel(`host, port = await s.master_address("mymaster")`),
+      expect: [{ kind: "auto", rule: "sentinel", contains: 'host, port = await s.discover_master("mymaster")' }],
+      fixture: "sentinel/master_and_slave",
+      proof: "master_address(",
+    },
+    {
+      row: "`s.masters()`, `s.master(name)`, `s.slaves(name)`, … (now `sentinel_*` on a sentinel connection)",
+      ref: "Auto+flag",
+      handling: "manual",
+      snippet: sentinel(`masters = await s.masters()`),
+      expect: [{ kind: "manual", rule: "sentinel", contains: "s.sentinels[0].sentinel_masters()" }],
+      fixture: "sentinel/admin_commands",
+      proof: "masters()",
+    },
+    {
+      row: "`s.close(); await s.wait_closed()`",
+      ref: "Manual",
+      handling: "manual",
+      snippet: sentinel(`s.close()
+await s.wait_closed()`),
+      expect: [{ kind: "manual", rule: "sentinel", contains: "master_for" }, { kind: "manual", rule: "lifecycle", contains: "aclose(close_connection_pool=True)" }],
+      fixture: "sentinel/close_and_wait",
+      proof: "wait_closed()",
+      owner: "lifecycle",
+      gap: "`lifecycle` also reports the pair, as a possible client, suggesting `await s.aclose(close_connection_pool=True)` — wrong for a `Sentinel` (no such method). It should skip names assigned from `create_sentinel`.",
+    },
+    {
+      row: "`aioredis.sentinel.SentinelPool`, `ManagedPool`",
+      ref: "Manual",
+      handling: "manual",
+      snippet: mod(`import aioredis.sentinel
+
+
+# >>>
+def pool_of(p: aioredis.sentinel.SentinelPool):
+# <<<
+    return p
+`),
+      expect: [{ kind: "manual", rule: "type-references", contains: "SentinelConnectionPool" }],
+      fixture: "type-references/manual_references",
+    },
+  ],
+};
+
+export const LOCKS: Section = {
+  section: "9.2",
+  title: "Locks",
+  rows: [
+    {
+      row: "`from aioredis.locks import Lock` (a patched `asyncio.Lock`)",
+      ref: "Auto",
+      handling: "auto",
+      snippet: mod(`# >>>
+from aioredis.locks import Lock
+# <<<
+
+_guard = Lock()
+`),
+      expect: [{ kind: "auto", rule: "imports", contains: "_guard = asyncio.Lock()" }],
+      fixture: "type-references/manual_references",
+      proof: "aioredis.locks",
+    },
+    {
+      row: "third-party `aioredis_lock` / hand-written SET NX + Lua locks (now `r.lock(...)`)",
+      owner: "imports",
+      ref: "Manual",
+      handling: "not handled",
+      snippet: mod(`import aioredis
+from aioredis_lock import RedisLock, LockTimeoutError
+
+
+async def job(r: aioredis.Redis):
+# >>>
+    async with RedisLock(r, key="job", timeout=30, wait_timeout=5):
+# <<<
+        await r.incr("runs")
+`),
+      expect: "unchanged",
+      gap: "The third-party `aioredis_lock` package (which wraps an aioredis 1.x client) is not reported; after migration it receives a redis-py client it does not support. Should be a manual step suggesting `async with r.lock(\"job\", timeout=30, blocking_timeout=5):` (hand-written SET NX + Lua locks cannot be recognised reliably).",
+    },
+    {
+      row: "aioredis 2.x `aioredis.lock.Lock` / `redis.lock()`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: mod(`import aioredis
+
+r = aioredis.from_url("redis://localhost")
+# >>>
+lock: aioredis.lock.Lock = r.lock("job", timeout=30)
+# <<<
+`),
+      expect: [{ kind: "auto", rule: "type-references", contains: "lock: Lock = r.lock(" }, { kind: "output", contains: "from redis.asyncio.lock import Lock" }],
+      fixture: "type-references/v2_renames",
+      proof: "aioredis.lock.Lock",
+    },
+  ],
+};
+
+export const TYPES: Section = {
+  section: "9.3",
+  title: "Types used in annotations",
+  rows: [
+    {
+      row: "`aioredis.Redis`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: mod(`import aioredis
+
+
+# >>>
+async def get(r: aioredis.Redis) -> bytes:
+# <<<
+    return await r.get("k")
+`),
+      expect: [{ kind: "auto", rule: "type-references", contains: "async def get(r: redis.Redis) -> bytes:" }],
+      fixture: "type-references/annotations_module_style",
+      proof: "aioredis.Redis",
+    },
+    {
+      row: "`aioredis.ConnectionsPool` / `aioredis.abc.AbcPool`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: mod(`import aioredis
+
+
+# >>>
+def size(pool: aioredis.ConnectionsPool) -> int:
+# <<<
+    return 1
+`),
+      expect: [{ kind: "auto", rule: "type-references", contains: "pool: redis.ConnectionPool" }],
+      fixture: "type-references/isinstance_and_bases",
+      proof: "ConnectionsPool",
+    },
+    {
+      row: "`aioredis.RedisConnection` / `aioredis.abc.AbcConnection`",
+      ref: "Auto+flag",
+      handling: "auto+flag",
+      snippet: mod(`import aioredis
+
+
+# >>>
+def use(conn: aioredis.abc.AbcConnection) -> None:
+# <<<
+    pass
+`),
+      expect: [{ kind: "auto", rule: "type-references", contains: "conn: redis.Connection" }, { kind: "manual", rule: "type-references" }],
+      fixture: "type-references/from_imports",
+      proof: "RedisConnection",
+    },
+    {
+      row: "`aioredis.Channel` / `aioredis.abc.AbcChannel`",
+      ref: "Manual",
+      handling: "manual",
+      snippet: mod(`import aioredis.abc
+
+
+# >>>
+async def read(ch: aioredis.abc.AbcChannel) -> bytes:
+# <<<
+    return await ch.get()
+`),
+      expect: [{ kind: "manual", rule: "type-references", contains: "PubSub" }],
+      fixture: "type-references/manual_references",
+    },
+    {
+      row: "`aioredis.commands.Pipeline` / `MultiExec`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: mod(`import aioredis
+
+
+# >>>
+def queue(pipe: aioredis.commands.Pipeline) -> None:
+# <<<
+    pipe.incr("n")
+`),
+      expect: [{ kind: "auto", rule: "type-references", contains: "pipe: Pipeline" }, { kind: "output", contains: "from redis.asyncio.client import Pipeline" }],
+      fixture: "type-references/annotations_module_style",
+      proof: "aioredis.commands.Pipeline",
+    },
+    {
+      row: "`aioredis.commands.ContextRedis`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: mod(`import aioredis
+
+
+# >>>
+async def bump(conn: aioredis.commands.ContextRedis) -> None:
+# <<<
+    await conn.incr("n")
+`),
+      expect: [{ kind: "auto", rule: "type-references", contains: "conn: redis.Redis" }],
+    },
+    {
+      row: "`aioredis.RedisSentinel`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: mod(`import aioredis
+
+
+# >>>
+def primary(s: aioredis.RedisSentinel):
+# <<<
+    return s.master_for("mymaster")
+`),
+      expect: [{ kind: "auto", rule: "type-references", contains: "s: Sentinel" }, { kind: "output", contains: "from redis.asyncio.sentinel import Sentinel" }],
+      fixture: "sentinel/pools_and_types",
+      proof: "RedisSentinel",
+    },
+  ],
+};
+
+export const DEPENDENCIES: Section = {
+  section: "10",
+  title: "Dependency pins",
+  rows: [
+    {
+      row: "`requirements*.txt`: `aioredis==1.3.1`, `aioredis>=1.3,<2`, `aioredis`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: manifest("requirements.txt", "aioredis==1.3.1 ; python_version >= \"3.8\"  # cache\n"),
+      expect: [{ kind: "auto", rule: "manifests", contains: 'redis>=5.0.1 ; python_version >= "3.8"  # cache' }],
+      fixture: "manifests/requirements/pinned-markers-comments",
+      proof: "aioredis",
+    },
+    {
+      row: "`requirements*.txt`: `aioredis[hiredis]==2.0.1`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: manifest("requirements.txt", "aioredis[hiredis]==2.0.1\n"),
+      expect: [{ kind: "auto", rule: "manifests", contains: "redis[hiredis]>=5.0.1" }],
+      fixture: "manifests/requirements/continuation-crlf",
+      proof: "aioredis[hiredis]",
+    },
+    {
+      row: "any file, 1.x: `aioredis` (1.3.1 pulled `hiredis` implicitly)",
+      ref: "Auto+flag",
+      handling: "auto",
+      snippet: manifest("requirements.txt", "aioredis>=1.3,<2\n"),
+      expect: [{ kind: "auto", rule: "manifests", contains: "redis>=5.0.1" }, { kind: "absent", contains: "[hiredis]" }],
+      fixture: "manifests/requirements/pinned-markers-comments",
+      proof: "aioredis",
+      note: "Deliberately plain `redis` (src/migrate/manifests/README.md: the extra is not added unasked); the change's reason says hiredis is no longer pulled in and how to keep it.",
+    },
+    {
+      row: "`hiredis==x` pinned next to aioredis (redis-py 5.2+ asks for `hiredis>=3.0.0`)",
+      owner: "manifests",
+      ref: "Auto+flag",
+      handling: "not handled",
+      snippet: manifest("requirements.txt", "aioredis==1.3.1\nhiredis==1.1.0\n"),
+      expect: [{ kind: "auto", rule: "manifests" }, { kind: "output", contains: "hiredis==1.1.0" }],
+      gap: "A `hiredis` pin below 3.0 next to the migrated entry is kept without a note; with `redis[hiredis]>=5.2` it conflicts (the extra requires `hiredis>=3.0.0`). Should be a manual step from the manifests engine.",
+    },
+    {
+      row: "`pyproject.toml` PEP 621 `dependencies` / `optional-dependencies`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: manifest("pyproject.toml", '[project]\nname = "app"\ndependencies = ["aioredis>=1.3", "httpx"]\n'),
+      expect: [{ kind: "auto", rule: "manifests", contains: 'dependencies = ["redis>=5.0.1", "httpx"]' }],
+      fixture: "manifests/pyproject/pep621-multiline",
+      proof: "aioredis",
+    },
+    {
+      row: "`pyproject.toml` Poetry",
+      ref: "Auto",
+      handling: "auto",
+      snippet: manifest("pyproject.toml", '[tool.poetry.dependencies]\npython = "^3.10"\naioredis = {version = "^2.0", extras = ["hiredis"]}\n'),
+      expect: [{ kind: "auto", rule: "manifests", contains: 'redis = {version = ">=5.0.1", extras = ["hiredis"]}' }],
+      fixture: "manifests/pyproject/poetry-classic",
+      proof: "aioredis",
+    },
+    {
+      row: "`setup.py` `install_requires`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: manifest("setup.py", 'from setuptools import setup\n\nsetup(name="app", install_requires=["aioredis>=1.3"])\n'),
+      expect: [{ kind: "auto", rule: "manifests", contains: 'install_requires=["redis>=5.0.1"]' }],
+      fixture: "manifests/setup-py/literal-install-requires",
+      proof: "aioredis",
+    },
+    {
+      row: "`setup.cfg` `install_requires`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: manifest("setup.cfg", "[options]\ninstall_requires =\n    aioredis>=1.3\n"),
+      expect: [{ kind: "auto", rule: "manifests", contains: "    redis>=5.0.1" }],
+      fixture: "manifests/setup-cfg/multiline-install-requires",
+      proof: "aioredis",
+    },
+    {
+      row: "`Pipfile`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: manifest("Pipfile", '[packages]\naioredis = "==1.3.1"\n'),
+      expect: [{ kind: "auto", rule: "manifests", contains: 'redis = ">=5.0.1"' }],
+      fixture: "manifests/pipfile/basic-pinned",
+      proof: "aioredis",
+    },
+    {
+      row: "conda `environment.yml` (`redis-py` on conda-forge; PyPI name under `pip:`)",
+      ref: "Auto",
+      handling: "auto",
+      snippet: manifest("environment.yml", "dependencies:\n  - python=3.11\n  - aioredis=1.3.1\n"),
+      expect: [{ kind: "auto", rule: "manifests", contains: "redis-py>=5.0.1" }],
+      fixture: "manifests/conda/channel-pins",
+      proof: "aioredis",
+    },
+    {
+      row: "lock files (`poetry.lock`, `Pipfile.lock`, `uv.lock`, `requirements.lock`)",
+      ref: "Manual",
+      handling: "manual",
+      snippet: manifest("poetry.lock", '[[package]]\nname = "aioredis"\nversion = "1.3.1"\n'),
+      expect: [{ kind: "manual", rule: "manifests", contains: "poetry lock" }],
+      fixture: "manifests/lock/poetry",
+      proof: "aioredis",
+    },
+    {
+      row: "stub packages (`types-redis`, any aioredis stubs): remove when the floor is ≥5.0",
+      ref: "Auto+flag",
+      handling: "auto",
+      snippet: manifest("requirements.txt", "aioredis==1.3.1\ntypes-redis==4.6.0.20241004\n"),
+      expect: [{ kind: "auto", rule: "manifests" }, { kind: "absent", contains: "types-redis" }],
+    },
+    {
+      row: "`async-timeout` (an aioredis dependency; keep only if imported)",
+      owner: "manifests",
+      ref: "Manual",
+      handling: "not handled",
+      snippet: manifest("requirements.txt", "aioredis==1.3.1\nasync-timeout==3.0.1\n"),
+      expect: [{ kind: "auto", rule: "manifests" }, { kind: "output", contains: "async-timeout==3.0.1" }],
+      gap: "An `async-timeout` pin (pulled in for aioredis) is kept without a note; the manifest engine cannot see whether the code imports it, so a manual step (\"drop it unless the code imports async_timeout\") is what the row asks.",
+    },
+    {
+      row: "Python floor (aioredis 1.3.1 ≥3.5; redis 4.2–4.3: 3.6; 4.4–5.0: 3.7; ≥7.1: 3.10)",
+      owner: "manifests",
+      ref: "Manual",
+      handling: "not handled",
+      snippet: manifest("setup.py", 'from setuptools import setup\n\nsetup(name="app", python_requires=">=3.6", install_requires=["aioredis>=1.3"])\n'),
+      expect: [{ kind: "auto", rule: "manifests" }, { kind: "output", contains: 'python_requires=">=3.6"' }],
+      gap: "A `python_requires` / `requires-python` below the chosen redis-py floor's minimum (3.7 for 5.0.1) is not reported.",
+    },
+  ],
+};
+
+export const V2_DELTA: Section = {
+  section: "12",
+  title: "aioredis 2.x → redis.asyncio (delta only)",
+  rows: [
+    {
+      row: "module paths (§2 second table)",
+      ref: "Auto",
+      handling: "auto",
+      snippet: mod(`# >>>
+from aioredis.client import Pipeline
+# <<<
+
+
+async def run(pipe: Pipeline) -> list:
+    return await pipe.execute()
+`),
+      expect: [{ kind: "auto", rule: "imports", contains: "from redis.asyncio.client import Pipeline" }],
+      fixture: "type-references/v2_renames",
+      proof: "aioredis.client",
+    },
+    {
+      row: "`await r.close()` (4.x) / `await r.aclose()` (≥5.0.1)",
+      ref: "Auto",
+      handling: "auto",
+      snippet: v2(`await r.close()`),
+      expect: [{ kind: "auto", rule: "lifecycle", contains: "await r.aclose()" }],
+      fixture: "lifecycle/aclose_v2",
+      proof: "close()",
+    },
+    {
+      row: "`await pubsub.close()` / `await pubsub.reset()`",
+      owner: "lifecycle",
+      ref: "Auto",
+      handling: "not handled",
+      snippet: v2(`ps = r.pubsub()
+await ps.subscribe("news")
+await ps.close()`),
+      expect: "unchanged",
+      gap: "`await ps.close()` on an aioredis 2.x `PubSub` is not turned into `await ps.aclose()` for the 5.0.1 target (it still works in redis-py 5–8 but is deprecated); `lifecycle` handles the client's `close()` only.",
+    },
+    {
+      row: "`await pool.disconnect()` (≥5.0.1 also `aclose()`)",
+      ref: "Auto",
+      handling: "unchanged",
+      snippet: mod(`import aioredis
+
+pool = aioredis.ConnectionPool.from_url("redis://localhost")
+
+
+async def shutdown():
+# >>>
+    await pool.disconnect()
+# <<<
+`),
+      expect: "unchanged",
+    },
+    {
+      row: "`except asyncio.TimeoutError` meant to catch `aioredis.exceptions.TimeoutError`",
+      owner: "exceptions",
+      ref: "Manual",
+      handling: "not handled",
+      snippet: mod(`import asyncio
+
+import aioredis
+
+r = aioredis.from_url("redis://localhost")
+
+
+async def pop():
+    try:
+        return await r.blpop("q", timeout=1)
+# >>>
+    except asyncio.TimeoutError:
+# <<<
+        return None
+`),
+      expect: "unchanged",
+      gap: "A lone `except asyncio.TimeoutError` around calls on an aioredis 2.x client is not reported (it is flagged only when an aioredis `TimeoutError` sits in the same handler, row 2.x-06); after migration it no longer catches Redis timeouts.",
+    },
+    {
+      row: '`aioredis.from_url(..., encoding="utf-8", decode_responses=True)` (identical keywords)',
+      ref: "Auto",
+      handling: "auto",
+      snippet: mod(`import aioredis
+
+# >>>
+r = aioredis.from_url("redis://localhost", encoding="utf-8", decode_responses=True)
+# <<<
+`),
+      expect: [{ kind: "auto", rule: "type-references", contains: 'r = redis.from_url("redis://localhost", encoding="utf-8", decode_responses=True)' }],
+      fixture: "type-references/v2_renames",
+      proof: "from_url(",
+    },
+    {
+      row: "`aioredis[hiredis]` → `redis[hiredis]`",
+      ref: "Auto",
+      handling: "auto",
+      snippet: manifest("requirements.txt", "aioredis[hiredis]>=2.0\n"),
+      expect: [{ kind: "auto", rule: "manifests", contains: "redis[hiredis]>=5.0.1" }],
+      fixture: "manifests/requirements/continuation-crlf",
+      proof: "aioredis[hiredis]",
+    },
+    {
+      row: "`Redis.from_url` + `close()` leaves the pool open (redis 4.x)",
+      owner: "lifecycle",
+      ref: "Auto+flag",
+      handling: "not handled",
+      snippet: v2(`await r.close()`, { target: "4.2" }),
+      expect: "unchanged",
+      gap: "With `--redis-version 4.2`, an aioredis 2.x `from_url` client's `await r.close()` is left as is, which on redis-py 4.2–4.6 leaves the pool's sockets open; `await r.close(close_connection_pool=True)` (as lifecycle emits for 1.x clients) or a flag is needed.",
+    },
+  ],
+};
+
+
