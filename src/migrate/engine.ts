@@ -45,6 +45,8 @@ interface LoggedManual {
   readonly finding: ManualFinding;
   readonly nodeOffset: number;
   readonly anchorOffset: number;
+  /** First line of the anchor statement, trimmed: recognises the same finding after a rewrite moved it. */
+  readonly anchorText: string;
   readonly round: number;
 }
 
@@ -185,6 +187,7 @@ function collect(
           finding,
           nodeOffset: finding.node.startIndex,
           anchorOffset: enclosingStatement(finding.node).startIndex,
+          anchorText: firstLine(enclosingStatement(finding.node).text),
           round,
         });
       },
@@ -279,6 +282,7 @@ function applyRound(
         },
         nodeOffset: p.edits[0]!.start,
         anchorOffset: enclosingStatement(node).startIndex,
+        anchorText: firstLine(enclosingStatement(node).text),
         round,
       });
     }
@@ -292,11 +296,25 @@ function dedupeManuals(manuals: readonly LoggedManual[], chain: OffsetChain): Lo
   const linesWithSpecificStep = new Set<number>();
   const originalOffset = (m: LoggedManual): number => chain.toOriginal(m.anchorOffset, m.round);
   for (const m of manuals) if (!m.finding.fallback) linesWithSpecificStep.add(originalOffset(m));
+  // A finding seen again in a later round, after another rewrite moved (re-indented) its statement, maps back to the
+  // start of that rewrite rather than to itself: recognise it by rule, message and statement text instead.
+  // The latest round's sighting is kept: its statement is where the final text has it (a second run finds it there).
+  const lastRoundOf = new Map<string, number>();
+  for (const m of manuals) {
+    const moved = `${m.ruleId}\u0000${m.anchorText}\u0000${m.finding.what}`;
+    lastRoundOf.set(moved, Math.max(lastRoundOf.get(moved) ?? -1, m.round));
+  }
   for (const m of manuals) {
     const at = originalOffset(m);
     if (m.finding.fallback && linesWithSpecificStep.has(at)) continue;
+    if (lastRoundOf.get(`${m.ruleId}\u0000${m.anchorText}\u0000${m.finding.what}`)! > m.round) continue;
     const key = `${m.ruleId}\u0000${at}\u0000${m.finding.what}`;
     if (!seen.has(key)) seen.set(key, m);
   }
   return [...seen.values()];
+}
+
+function firstLine(text: string): string {
+  const nl = text.indexOf("\n");
+  return (nl === -1 ? text : text.slice(0, nl)).trim();
 }

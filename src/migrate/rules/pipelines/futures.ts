@@ -41,6 +41,7 @@ export function rewritePipelineFutures(ctx: RuleContext, pipeline: SyntaxNode, e
   const futures = queued.filter((q) => q.future);
   if (futures.length === 0) {
     reportIndirectFutures(ctx, siblings.slice(0, execAt), siblings.slice(execAt + 1), pipeName);
+    if (queued.length === 0) reportOuterFutures(ctx, execStmt, pipeName);
     return;
   }
   const names = new Set(futures.map((f) => f.future!.text));
@@ -182,5 +183,35 @@ function reportIndirectFutures(ctx: RuleContext, before: readonly SyntaxNode[], 
       what: `\`${left.text}\` holds aioredis pipeline futures; in redis-py they are the pipeline itself, so take the replies from the list \`execute()\` returns.`,
       suggestion: `${right.text.replace(/^\[/, "[").trim()}\n${left.text} = await ${pipeName}.execute()  # the replies, in queue order`,
     });
+  }
+}
+
+/**
+ * `value = tr.incr(k)` … `try: await tr.execute()` … `return await value`: the commands were queued in an outer
+ * block (execute() sits in a `try`/`if`/loop body). Not rewritten — the flow between blocks is not simple — but
+ * never left silently: the futures are reported with the rewritten block as the suggestion.
+ */
+function reportOuterFutures(ctx: RuleContext, execStmt: SyntaxNode, pipeName: string): void {
+  for (let inner: SyntaxNode = execStmt; ; ) {
+    const owner = inner.parent?.parent; // block → compound statement (try, if, with, for, while, except clause…)
+    const outer = owner ? statementOf(owner) : null;
+    if (!outer || !outer.parent || outer.type === "function_definition" || outer.type === "class_definition") return;
+    const siblings = statementsOf(outer.parent);
+    const at = siblings.findIndex((s) => s.id === outer.id);
+    const queued = siblings
+      .slice(0, at)
+      .map((s) => asQueued(s, pipeName))
+      .filter((q): q is Queued => q !== null && q !== "creation");
+    const futures = queued.filter((q) => q.future);
+    if (futures.length > 0) {
+      ctx.manual({
+        node: futures[0]!.statement,
+        what: "This code keeps aioredis pipeline futures and runs `execute()` in another block; redis-py commands on a pipeline return the pipeline itself, so read each reply from the list `execute()` returns instead.",
+        suggestion: suggestedBlock(queued, "results", pipeName),
+      });
+      return;
+    }
+    if (queued.length > 0) return;
+    inner = outer;
   }
 }
