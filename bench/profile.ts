@@ -52,6 +52,10 @@ const samples = profile.samples ?? [];
 const deltas = profile.timeDeltas ?? [];
 for (let i = 0; i < samples.length; i++) sampleTime.set(samples[i]!, (sampleTime.get(samples[i]!) ?? 0) + (deltas[i] ?? 0) / 1000);
 
+const lastOf = <T>(xs: readonly T[], test: (x: T) => boolean): T | undefined => {
+  for (let i = xs.length - 1; i >= 0; i--) if (test(xs[i]!)) return xs[i];
+  return undefined;
+};
 const file = (n: Profiler.ProfileNode): string => n.callFrame.url.replace(/^file:\/\//, "");
 /** The stage a frame starts, if it is one of the engine's stages. */
 function stageOf(n: Profiler.ProfileNode, parent: Profiler.ProfileNode | undefined): string | undefined {
@@ -97,13 +101,13 @@ for (const [id, ms] of sampleTime) {
   const leaf = chain[li]!;
   const where = `${leaf.callFrame.functionName || "(anonymous)"}  ${file(leaf).replace(/^.*\/(src|node_modules)\//, "$1/")}:${leaf.callFrame.lineNumber + 1}`;
   selfTime.set(where, (selfTime.get(where) ?? 0) + ms);
-  const api = chain.findLast((n) => file(n).includes("node_modules/tree-sitter/"));
+  const api = lastOf(chain, (n) => file(n).includes("node_modules/tree-sitter/"));
   if (api) {
     const outer = chain.find((n) => file(n).includes("node_modules/tree-sitter/"))!;
     const name = outer.callFrame.functionName || "(anonymous)";
     bindingCalls.set(name, (bindingCalls.get(name) ?? 0) + ms);
     if (name === "descendantsOfType" || name === "get parent") {
-      const caller = chain.findLast((n, i) => i < chain.indexOf(outer) && file(n).includes("/src/"));
+      const caller = lastOf(chain.slice(0, chain.indexOf(outer)), (n) => file(n).includes("/src/"));
       const at = caller ? `${caller.callFrame.functionName || "(anonymous)"}  ${file(caller).replace(/^.*\/src\//, "src/")}` : "?";
       callers.set(`${name} ← ${at}`, (callers.get(`${name} ← ${at}`) ?? 0) + ms);
     }
