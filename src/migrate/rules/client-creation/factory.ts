@@ -4,7 +4,7 @@ import type { RuleContext } from "../../rule.js";
 import { awaitingParent, callParts, keywordValue, unparenthesize } from "../../syntax.js";
 import { classifyAddress, type Address } from "./address.js";
 import { ArgListEditor } from "./arglist.js";
-import { keywordAction, type KeywordAction } from "./keywords.js";
+import { applyKeywordAction, keywordAction, type KeywordAction } from "./keywords.js";
 import { perCallCreation } from "./per-call.js";
 import { addressSteps, customClassStep, perCallStep, splatStep, type Step } from "./steps.js";
 
@@ -84,11 +84,7 @@ export function planFactoryCall(ctx: RuleContext, call: SyntaxNode, single: bool
       isAioredisName: (node) => ctx.facts.resolve(node) !== undefined,
       sslConnection: () => ctx.names.asyncio("SSLConnection"),
     });
-    if (action.edit === "drop") editor.remove(kw);
-    else if (action.edit === "rename") editor.rename(kw, action.text!);
-    else if (action.edit === "replace") editor.replace(kw, action.text!);
-    if (action.note) notes.push(action.note);
-    if (action.step) steps.push({ node: kw, ...action.step });
+    applyKeywordAction(editor, kw, action, notes, steps);
   }
   if (fromUrl && !address.viaConstant && address.literal?.changes.length) notes.push(`the URL's aioredis-only options were rewritten (${address.literal.changes.join(", ")})`);
   if (fromUrl && address.literal?.decode && !parts.keywords.has("encoding") && !parts.keywords.has("decode_responses")) {

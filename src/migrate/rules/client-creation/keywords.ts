@@ -1,4 +1,5 @@
 import type { SyntaxNode } from "../../parser.js";
+import type { ArgListEditor } from "./arglist.js";
 import { isTruthyLiteral, keywordValue, stringLiteralValue } from "../../syntax.js";
 
 /** What happens to one keyword argument of an aioredis 1.x factory (§3.2). */
@@ -11,6 +12,21 @@ export interface KeywordAction {
   readonly note?: string;
   /** A manual step to report for this keyword. */
   readonly step?: { readonly what: string; readonly suggestion: string };
+}
+
+/** Applies a keyword's action to the call's argument list, collecting its note and manual step. */
+export function applyKeywordAction(
+  editor: ArgListEditor,
+  kw: SyntaxNode,
+  action: KeywordAction,
+  notes: string[],
+  steps: { node: SyntaxNode; what: string; suggestion?: string }[],
+): void {
+  if (action.edit === "drop") editor.remove(kw);
+  else if (action.edit === "rename") editor.rename(kw, action.text!);
+  else if (action.edit === "replace") editor.replace(kw, action.text!);
+  if (action.note) notes.push(action.note);
+  if (action.step) steps.push({ node: kw, ...action.step });
 }
 
 export interface KeywordSituation {

@@ -3,7 +3,7 @@ import type { SyntaxNode } from "../../parser.js";
 import type { ManualFinding, RuleContext } from "../../rule.js";
 import { callParts, keywordValue } from "../../syntax.js";
 import { ArgListEditor } from "../client-creation/arglist.js";
-import { keywordAction } from "../client-creation/keywords.js";
+import { applyKeywordAction, keywordAction } from "../client-creation/keywords.js";
 
 /** aioredis 1.3.1's default `timeout=` of `create_sentinel`: how long sentinel discovery may take per step. */
 const DEFAULT_DISCOVERY_TIMEOUT = "0.2";
@@ -76,11 +76,7 @@ export function planCreateSentinel(ctx: RuleContext, call: SyntaxNode, awaited: 
           isAioredisName: (node) => ctx.facts.resolve(node) !== undefined,
           sslConnection: () => ctx.names.asyncio("SSLConnection"),
         });
-        if (action.edit === "drop") editor.remove(kw);
-        else if (action.edit === "rename") editor.rename(kw, action.text!);
-        else if (action.edit === "replace") editor.replace(kw, action.text!);
-        if (action.note) notes.push(action.note);
-        if (action.step) steps.push({ node: kw, ...action.step });
+        applyKeywordAction(editor, kw, action, notes, steps);
       }
     }
   }
