@@ -1,6 +1,7 @@
 import type { Rule } from "../rule.js";
 import blockingPops from "./blocking-pops/index.js";
 import clientCreation from "./client-creation/index.js";
+import connectionState from "./connection-state/index.js";
 import exceptions from "./exceptions/index.js";
 import executeCommand from "./execute-command/index.js";
 import geoCommands from "./geo-commands/index.js";
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   sentinel,
   repeatedClients,
   lifecycle,
+  connectionState,
   watchTransactions,
   executeCommand,
   pipelines,
