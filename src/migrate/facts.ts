@@ -1,7 +1,7 @@
 import type { SyntaxNode, Tree } from "./parser.js";
 import type { SourceText } from "./source.js";
 import { canonicalName } from "./names.js";
-import { awaitingParent, expressionKey, unparenthesize } from "./syntax.js";
+import { expressionKey, unparenthesize } from "./syntax.js";
 
 /** A name bound by an import of aioredis: `aioredis`, `x` in `import aioredis as x`, `ReplyError` in `from aioredis.errors import ReplyError`. */
 export interface AioredisBinding {
@@ -324,11 +324,6 @@ export class ModuleFacts {
       return r !== undefined && CLIENT_TYPE_NAMES.has(r);
     });
   }
-}
-
-/** Whether `node` is the `await` target or the whole expression; returns the node to replace when dropping `await`. */
-export function awaitedOrSelf(node: SyntaxNode): SyntaxNode {
-  return awaitingParent(node) ?? node;
 }
 
 /**

@@ -109,17 +109,8 @@ export class NamePlan {
     return local;
   }
 
-  /** Whether `import redis.asyncio as <alias>` is needed. */
-  get needsModuleAlias(): boolean {
-    return this.aliasUsed;
-  }
-
   get fromImports(): FromImport[] {
     return [...this.froms.values()];
-  }
-
-  get plainModuleImports(): string[] {
-    return [...this.plainImports];
   }
 
   /** The import lines the rewritten module needs, in a stable order. */

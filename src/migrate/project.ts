@@ -28,10 +28,12 @@ export function migrateProject(
   options: Omit<MigrationOptions, "repositoryUsesAioredis">,
   extraUsesAioredis = false,
 ): ProjectMigration {
-  const usesAioredis = extraUsesAioredis || sources.some((s) => mentionsAioredis(s.text));
+  // one scan per file decides both whether the repository uses aioredis and which files go first
+  const importing: SourceFile[] = [];
+  const others: SourceFile[] = [];
+  for (const s of sources) (mentionsAioredis(s.text) ? importing : others).push(s);
+  const usesAioredis = extraUsesAioredis || importing.length > 0;
   const opts: MigrationOptions = { ...options, repositoryUsesAioredis: usesAioredis };
-  const importing = sources.filter((s) => mentionsAioredis(s.text));
-  const others = sources.filter((s) => !mentionsAioredis(s.text));
   const results = new Map<string, FileMigration>();
   const syntaxErrors: { file: string; detail: string }[] = [];
   const modules = new Map<string, Map<string, ReceiverKind>>();

@@ -18,3 +18,11 @@ export function hasMultilineString(root: SyntaxNode, start: number, end: number,
   }
   return false;
 }
+
+/** Indents every non-blank line of `text` one more `unit` (line endings kept as they are). */
+export function indentLines(text: string, unit: string): string {
+  return text
+    .split(/(?<=\n)/)
+    .map((line) => (line.trim() === "" ? line : unit + line))
+    .join("");
+}

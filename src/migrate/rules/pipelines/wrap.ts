@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "../../parser.js";
 import type { RuleContext } from "../../rule.js";
 import { insideAsyncFunction, statementsOf } from "../../syntax.js";
-import { hasMultilineString, indentUnit } from "./indent.js";
+import { hasMultilineString, indentLines, indentUnit } from "./indent.js";
 
 /**
  * `tr = r.multi_exec()` followed by statements using `tr` → `async with r.pipeline(transaction=True) as tr:` around
@@ -28,11 +28,7 @@ export function wrapTransactionInAsyncWith(ctx: RuleContext, assignment: SyntaxN
   if (bodyStart >= bodyEnd || hasMultilineString(block, bodyStart, bodyEnd, src)) return false;
   const unit = indentUnit(src, block);
   const nl = src.newline;
-  const body = src.text
-    .slice(bodyStart, bodyEnd)
-    .split(/(?<=\n)/)
-    .map((line) => (line.trim() === "" ? line : unit + line))
-    .join("");
+  const body = indentLines(src.text.slice(bodyStart, bodyEnd), unit);
   const restOfFirstLine = src.text.slice(stmt.endIndex, src.lineContentEnd(firstLine));
   const header = `async with ${receiverText}.pipeline(transaction=True) as ${name}:${restOfFirstLine}`;
   ctx.rewrite(

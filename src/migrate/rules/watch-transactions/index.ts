@@ -2,7 +2,7 @@ import type { TextEdit } from "../../edits.js";
 import type { SyntaxNode } from "../../parser.js";
 import { defineRule, type RuleContext } from "../../rule.js";
 import { awaitingParent, callParts, insideAsyncFunction, statementsOf, unparenthesize } from "../../syntax.js";
-import { hasMultilineString, indentUnit } from "../pipelines/indent.js";
+import { hasMultilineString, indentLines, indentUnit } from "../pipelines/indent.js";
 
 const REVIEW =
   "Optimistic transaction (WATCH … MULTI/EXEC): check that the retry loop is bounded and that everything between WATCH and EXEC can safely run again after a conflict.";
@@ -118,10 +118,7 @@ function rewriteSequence(ctx: RuleContext, seq: WatchSequence): string | null {
   const indent = src.indentAt(seq.watchStmt.startIndex);
   const unit = indentUnit(src, block);
   const nl = src.newline;
-  const reindented = body
-    .split(/(?<=\n)/)
-    .map((line) => (line.trim() === "" ? line : unit + line))
-    .join("");
+  const reindented = indentLines(body, unit);
   const text = `${indent}async with ${seq.receiver.text}.pipeline(transaction=True) as ${seq.pipeName}:${nl}${reindented}`;
   ctx.rewrite(
     [{ start, end, text }],
