@@ -85,11 +85,10 @@ async def main():
       handling: "manual",
       snippet: sentinel(`s.close()
 await s.wait_closed()`),
-      expect: [{ kind: "manual", rule: "sentinel", contains: "master_for" }, { kind: "manual", rule: "lifecycle", contains: "aclose(close_connection_pool=True)" }],
+      expect: [{ kind: "manual", rule: "sentinel", contains: "master_for" }, { kind: "absent", contains: "s.aclose(" }],
       fixture: "sentinel/close_and_wait",
       proof: "wait_closed()",
-      owner: "lifecycle",
-      gap: "`lifecycle` also reports the pair, as a possible client, suggesting `await s.aclose(close_connection_pool=True)` — wrong for a `Sentinel` (no such method). It should skip names assigned from `create_sentinel`.",
+      note: "`lifecycle` leaves the pair of a name assigned from `create_sentinel` (or the `Sentinel` it became) to the sentinel rule: a `Sentinel` has no `aclose()` (fixture `lifecycle/sentinel_not_a_client`).",
     },
     {
       row: "`aioredis.sentinel.SentinelPool`, `ManagedPool`",
@@ -442,14 +441,15 @@ async def run(pipe: Pipeline) -> list:
     },
     {
       row: "`await pubsub.close()` / `await pubsub.reset()`",
-      owner: "lifecycle",
       ref: "Auto",
-      handling: "not handled",
+      handling: "auto",
       snippet: v2(`ps = r.pubsub()
 await ps.subscribe("news")
 await ps.close()`),
-      expect: "unchanged",
-      gap: "`await ps.close()` on an aioredis 2.x `PubSub` is not turned into `await ps.aclose()` for the 5.0.1 target (it still works in redis-py 5–8 but is deprecated); `lifecycle` handles the client's `close()` only.",
+      expect: [{ kind: "auto", rule: "lifecycle", contains: "await ps.aclose()" }],
+      fixture: "lifecycle/pubsub_aclose_v2",
+      proof: "await ps.close()",
+      note: "A PubSub is a name assigned only from `<client>.pubsub(...)` or bound by `async with <client>.pubsub() as …`. `reset()` becomes `aclose()` too: both are deprecated aliases of it since redis-py 5.0.1. With `--redis-version 4.2` both stay.",
     },
     {
       row: "`await pool.disconnect()` (≥5.0.1 also `aclose()`)",
@@ -515,12 +515,13 @@ r = aioredis.from_url("redis://localhost", encoding="utf-8", decode_responses=Tr
     },
     {
       row: "`Redis.from_url` + `close()` leaves the pool open (redis 4.x)",
-      owner: "lifecycle",
       ref: "Auto+flag",
-      handling: "not handled",
+      handling: "auto",
       snippet: v2(`await r.close()`, { target: "4.2" }),
-      expect: "unchanged",
-      gap: "With `--redis-version 4.2`, an aioredis 2.x `from_url` client's `await r.close()` is left as is, which on redis-py 4.2–4.6 leaves the pool's sockets open; `await r.close(close_connection_pool=True)` (as lifecycle emits for 1.x clients) or a flag is needed.",
+      expect: [{ kind: "auto", rule: "lifecycle", contains: "await r.close(close_connection_pool=True)" }],
+      fixture: "lifecycle/from_url_close_target_42",
+      proof: "from_url(",
+      note: "With `--redis-version 4.2`, a name assigned only from aioredis 2.x `from_url` (`aioredis.from_url`, `Redis.from_url`, `StrictRedis.from_url`) closes its pool explicitly, so nothing is left to flag. A `Redis(host=...)` client owns its pool and keeps `close()`; a `Redis(connection_pool=...)` client shares a pool the code manages. On 5.0.1 `aclose()` closes a `from_url` client's pool by itself.",
     },
   ],
 };

@@ -2,7 +2,8 @@ import type { TextEdit } from "../../edits.js";
 import type { SyntaxNode } from "../../parser.js";
 import type { RuleContext } from "../../rule.js";
 import { awaitingParent, expressionKey, insideAsyncFunction } from "../../syntax.js";
-import { confidence, deleteStatement, isSure, lineWith, methodCall, methodStatements, type MethodStatement } from "./receiver.js";
+import { migrateAwaitedCloses } from "./awaited-close.js";
+import { confidence, deleteStatement, isSentinel, isSure, lineWith, methodCall, methodStatements, type MethodStatement } from "./receiver.js";
 
 /** Names that hold asyncio streams and servers, which also have `close()` + `wait_closed()`. */
 const STREAM_LIKE = /(writer|server|transport|stream|sock|socket|ws|websocket)$/i;
@@ -11,7 +12,6 @@ const WHY_PAIR =
   "aioredis 1.x closed the client and its connections in two steps (`close()`, `await wait_closed()`); redis-py does it in one awaited call, which closes the pool only when asked.";
 const WHY_WAIT = "`wait_closed()` does not exist in redis-py: awaiting the close call already waits for the connections to close.";
 const WHY_CLOSE = "redis-py's close is a coroutine: without `await` the client is never closed, and it closes the pool only when asked.";
-const WHY_ACLOSE = "redis-py 5.0.1 renamed the close coroutine to `aclose()`; `close()` is deprecated.";
 const WHY_CLEAR = "`pool.clear()` (close the idle connections) is `disconnect(inuse_connections=False)` on the client's connection pool in redis-py.";
 
 function closeMethod(ctx: RuleContext): string {
@@ -41,7 +41,7 @@ function awaitCloseEdits(ctx: RuleContext, close: MethodStatement): TextEdit[] {
 
 /**
  * `X.close()` + `await X.wait_closed()` → `await X.aclose()`; lone `await X.wait_closed()` → removed; lone `X.close()`
- * → awaited (inside `async def`) or reported; 2.x `await X.close()` → `aclose()` for redis-py ≥ 5.0.1.
+ * → awaited (inside `async def`) or reported; 2.x `await X.close()` → see `awaited-close.ts`.
  */
 export function migrateClose(ctx: RuleContext): void {
   const waits = methodStatements(ctx, "wait_closed").filter((w) => w.awaited);
@@ -52,13 +52,7 @@ export function migrateClose(ctx: RuleContext): void {
   }
   removeLoneWaits(ctx, waits, handled);
   reportOtherWaitClosed(ctx, handled);
-  if (ctx.options.target !== "4.2") {
-    for (const close of closes.filter((c) => c.awaited)) {
-      if (isSure(confidence(ctx, close.receiver))) {
-        ctx.rewrite([{ start: close.methodNode.startIndex, end: close.methodNode.endIndex, text: "aclose" }], WHY_ACLOSE);
-      }
-    }
-  }
+  migrateAwaitedCloses(ctx, closes, methodStatements(ctx, "reset"));
   migrateClear(ctx);
 }
 
@@ -135,7 +129,7 @@ function removeLoneWaits(ctx: RuleContext, waits: readonly MethodStatement[], ha
     handled.add(wait.call.id);
     const sure = confidence(ctx, wait.receiver);
     if (isSure(sure) || sure === "likely") ctx.rewrite(deleteStatement(ctx, wait.statement), WHY_WAIT);
-    else if (ctx.facts.importsAioredis && !STREAM_LIKE.test(expressionKey(wait.receiver))) {
+    else if (ctx.facts.importsAioredis && !STREAM_LIKE.test(expressionKey(wait.receiver)) && !isSentinel(ctx, wait.receiver)) {
       ctx.manual({
         node: wait.call,
         what: `If \`${wait.receiver.text}\` is an aioredis client, delete this line: redis-py has no \`wait_closed()\`, awaiting its close is enough.`,
@@ -146,7 +140,7 @@ function removeLoneWaits(ctx: RuleContext, waits: readonly MethodStatement[], ha
 }
 
 function reportUnknownPair(ctx: RuleContext, close: MethodStatement): void {
-  if (!ctx.facts.importsAioredis || STREAM_LIKE.test(expressionKey(close.receiver))) return;
+  if (!ctx.facts.importsAioredis || STREAM_LIKE.test(expressionKey(close.receiver)) || isSentinel(ctx, close.receiver)) return;
   ctx.manual({
     node: close.call,
     what: `If \`${close.receiver.text}\` is an aioredis client, replace \`close()\` + \`wait_closed()\` by one awaited close. Streams and servers keep both calls.`,

@@ -4,9 +4,10 @@ import { migrateConnections } from "./connections.js";
 import { reportProperties } from "./properties.js";
 
 /**
- * Closing clients and borrowing connections (reference §4, §12). Runs on files that never import aioredis too
- * (`needsImport: false`): `wait_closed()` exists only in aioredis 1.x, and shutdown handlers often receive the client
- * as a parameter or read it from `app["redis"]`. Receivers are gated by the data flow or by their name
+ * Closing clients and borrowing connections (reference §4, §12). aioredis 2.x clients and PubSubs get `aclose()`; on
+ * the 4.2 target a `from_url` client closes its pool explicitly (`awaited-close.ts`). Runs on files that never import
+ * aioredis too (`needsImport: false`): `wait_closed()` exists only in aioredis 1.x, and shutdown handlers often
+ * receive the client as a parameter or read it from `app["redis"]`. Receivers are gated by the data flow or by their name
  * (`receiver.ts`), so asyncio streams and servers, which also have `close()` + `wait_closed()`, are left alone.
  */
 export default defineRule({

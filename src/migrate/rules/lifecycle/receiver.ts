@@ -2,6 +2,7 @@ import type { TextEdit } from "../../edits.js";
 import type { SyntaxNode } from "../../parser.js";
 import type { RuleContext } from "../../rule.js";
 import { expressionKey, statementsOf, unparenthesize } from "../../syntax.js";
+import { sentinelReceivers } from "../sentinel/receivers.js";
 
 /**
  * How sure we are that an expression holds an aioredis object:
@@ -21,6 +22,7 @@ export function confidence(ctx: RuleContext, node: SyntaxNode): Confidence {
   if (kind) return "none"; // pipelines, transactions and channels have their own close/execute semantics
   if (ctx.facts.resolve(node) !== undefined) return "none"; // `aioredis.connection` is a module, not a client
   if (importedModules(ctx).has(rootName(node))) return "none"; // `redis.connection` after `import redis`
+  if (isSentinel(ctx, node)) return "none";
   if (!ctx.facts.isRedisReceiver(node, ctx.options.repositoryUsesAioredis)) return "none";
   const last = /([A-Za-z_][A-Za-z0-9_]*)\W*$/.exec(expressionKey(node))?.[1] ?? "";
   return REDIS_WORD.test(last) ? "named" : "likely";
@@ -31,6 +33,17 @@ export function isSure(c: Confidence): boolean {
 }
 
 const moduleCache = new WeakMap<object, Set<string>>();
+const sentinelCache = new WeakMap<object, Set<string>>();
+
+/**
+ * Whether `node` holds an aioredis `RedisSentinel` (or the `Sentinel` it became). It is no client: its `close()` /
+ * `wait_closed()` / `closed` are the sentinel rule's to report.
+ */
+export function isSentinel(ctx: RuleContext, node: SyntaxNode): boolean {
+  let found = sentinelCache.get(ctx.tree);
+  if (!found) sentinelCache.set(ctx.tree, (found = sentinelReceivers(ctx)));
+  return found.has(expressionKey(node));
+}
 
 /** Names bound by `import x` / `import x as y` (modules, never clients). */
 function importedModules(ctx: RuleContext): Set<string> {
