@@ -30,6 +30,8 @@ export interface ManifestFixture {
   readonly name: string;
   readonly path: string;
   readonly target: RedisTarget;
+  /** `ManifestContext.importsAsyncTimeout` (absent: not known). */
+  readonly importsAsyncTimeout?: boolean;
   readonly input: string;
   readonly output: string;
   readonly steps: readonly ExpectedManifestStep[];
@@ -38,7 +40,8 @@ export interface ManifestFixture {
 /**
  * Fixtures live beside their format: `src/migrate/manifests/<format>/fixtures/<case>.input.<ext>` →
  * `<case>.output.<ext>`, with optional `<case>.steps.json` (every manual step expected) and `<case>.options.json`
- * (`{ "path": "requirements/dev.in", "target": "4.2" }`; the path defaults to the format's usual file name).
+ * (`{ "path": "requirements/dev.in", "target": "4.2", "importsAsyncTimeout": false }`; the path defaults to the
+ * format's usual file name).
  */
 export function loadManifestFixtures(format: string): ManifestFixture[] {
   const dir = join(MANIFESTS_DIR, format, "fixtures");
@@ -50,7 +53,7 @@ export function loadManifestFixtures(format: string): ManifestFixture[] {
     .map((f) => {
       const name = f.slice(0, f.indexOf(".input"));
       const outputFile = f.replace(".input", ".output");
-      const opt: { path?: string; target?: RedisTarget } = existsSync(join(dir, `${name}.options.json`))
+      const opt: { path?: string; target?: RedisTarget; importsAsyncTimeout?: boolean } = existsSync(join(dir, `${name}.options.json`))
         ? JSON.parse(read(`${name}.options.json`))
         : {};
       const path = opt.path ?? DEFAULT_PATHS[format];
@@ -60,6 +63,7 @@ export function loadManifestFixtures(format: string): ManifestFixture[] {
         name,
         path,
         target: opt.target ?? "5.0.1",
+        ...(opt.importsAsyncTimeout !== undefined ? { importsAsyncTimeout: opt.importsAsyncTimeout } : {}),
         input: read(f),
         output: read(outputFile),
         steps: existsSync(join(dir, `${name}.steps.json`)) ? JSON.parse(read(`${name}.steps.json`)) : [],

@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { isManifestPath, manifestUsesAioredis, migrateManifest } from "../../src/migrate/manifests/index.js";
+import {
+  isManifestPath,
+  manifestUsesAioredis,
+  migrateManifest,
+  pythonImportsAsyncTimeout,
+} from "../../src/migrate/manifests/index.js";
 import { parseRequirement } from "../../src/migrate/manifests/pep508.js";
 import { parseToml } from "../../src/migrate/manifests/toml.js";
 import { checkFloor, compareVersions, parseSpec, parseVersion } from "../../src/migrate/manifests/versions.js";
@@ -270,5 +275,36 @@ describe("manifests/details", () => {
     assert.equal(r.output, r.input);
     assert.equal(r.manualSteps.length, 1);
     assert.match(r.manualSteps[0]!.what, /could not be read/);
+  });
+});
+
+describe("manifests/companions (hiredis pins, async-timeout)", () => {
+  const steps = (text: string, context = {}, target: "5.0.1" | "4.2" = "5.0.1") =>
+    migrateManifest("requirements.txt", text, target, context).manualSteps.map((s) => `${s.line}: ${s.what} | ${s.suggestion}`);
+
+  it("tells whether Python code imports async_timeout", () => {
+    const yes = ["import async_timeout\n", "from async_timeout import timeout\n", "    import os, async_timeout as at\n"];
+    const no = ["# import async_timeout\n", "import async_timeout_ext\n", 'x = "from async_timeout import timeout"\n', "import asyncio\n"];
+    for (const text of yes) assert.equal(pythonImportsAsyncTimeout([{ text }]), true, text);
+    for (const text of no) assert.equal(pythonImportsAsyncTimeout([{ text }]), false, text);
+  });
+  it("keeps quiet about async-timeout the code imports, unless its pin conflicts with redis-py", () => {
+    assert.deepEqual(steps("aioredis==1.3.1\nasync-timeout>=3.0\n", { importsAsyncTimeout: true }), []);
+    const [step] = steps("aioredis==1.3.1\nasync_timeout==3.0.1  # timeouts\n", { importsAsyncTimeout: true });
+    assert.match(step!, /^2: The code imports `async_timeout`, but `async_timeout==3\.0\.1` conflicts with redis-py.*raise it\. \| async_timeout>=4\.0\.2  # timeouts$/);
+  });
+  it("reports async-timeout only next to aioredis itself", () => {
+    assert.deepEqual(steps("redis>=5.0.1\nasync-timeout==3.0.1\n"), []);
+    assert.deepEqual(steps("aioredis-cluster\nasync-timeout==3.0.1\n").length, 1, "the aioredis-cluster step only");
+  });
+  it("reports hiredis pins that exclude hiredis 3 only when redis 5.1 may be installed", () => {
+    for (const pin of ["hiredis==2.0.0", "hiredis<3", "hiredis~=2.3", "hiredis<=2.3.2"]) {
+      assert.equal(steps(`aioredis\n${pin}\n`).length, 1, pin);
+    }
+    for (const pin of ["hiredis", "hiredis>=1.0", "hiredis>=2,<4", "hiredis==3.1.0"]) {
+      assert.deepEqual(steps(`aioredis\n${pin}\n`), [], pin);
+    }
+    assert.deepEqual(steps("redis~=4.5\naioredis\nhiredis==2.0.0\n", {}, "4.2"), [], "redis capped below 5.1");
+    assert.equal(steps("redis~=5.0\naioredis\nhiredis==2.0.0\n").length, 1, "~=5.0 admits 5.1");
   });
 });

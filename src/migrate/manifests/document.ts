@@ -1,7 +1,7 @@
 import { applyEdits, compareEdits, editsConflict, OffsetMap, type TextEdit } from "../edits.js";
 import type { Change, ManualStep, RedisTarget } from "../findings.js";
 import { SourceText } from "../source.js";
-import { MANIFEST_RULE_ID, type ManifestKind, type ManifestMigration } from "./types.js";
+import { MANIFEST_RULE_ID, type ManifestContext, type ManifestKind, type ManifestMigration } from "./types.js";
 import { targetFacts, type TargetFacts } from "./target.js";
 
 interface PendingChange {
@@ -27,11 +27,14 @@ export class ManifestDocument {
   private readonly steps: PendingStep[] = [];
   /** Set when the manifest declares aioredis itself as a dependency (not just a stub or a mention). */
   usesAioredis = false;
+  /** The file is generated (pip-compile output): regenerating it settles the pins aioredis pulled in. */
+  generated = false;
 
   constructor(
     readonly file: string,
     readonly text: string,
     target: RedisTarget,
+    readonly context: ManifestContext = {},
   ) {
     this.source = new SourceText(text);
     this.target = targetFacts(target);
@@ -55,13 +58,28 @@ export class ManifestDocument {
     this.steps.push({ offset, what, suggestion, replacesLines });
   }
 
-  /** The whole lines covering [start, end) with `edits` (all inside them) applied: a drop-in suggestion. */
+  /** The text of [start, end) without the quotes of a string literal: `redis<4`, `hiredis = "^2.0"`. */
+  written(start: number, end: number): string {
+    return this.text.slice(start, end).replace(/^(["'])(.*)\1$/, "$2").trim();
+  }
+
+  /**
+   * The whole lines covering [start, end) as they read after the migration, with `edits` (all inside them) applied
+   * too: a drop-in suggestion for the migrated file. Changes already made on those lines are kept, unless they
+   * reach beyond the lines or overlap `edits`.
+   */
   linesWith(start: number, end: number, edits: readonly TextEdit[]): { text: string; lines: number } {
     const first = this.source.lineIndexAt(start);
     const last = this.source.lineIndexAt(Math.max(start, end - 1));
     const from = this.source.lineStart(first);
     const to = this.source.lineContentEnd(last);
-    const local = [...edits]
+    const all = [...edits];
+    for (const c of this.changes) {
+      if (c.edits.every((e) => e.start >= from && e.end <= to) && !c.edits.some((m) => all.some((e) => editsConflict(m, e)))) {
+        all.push(...c.edits);
+      }
+    }
+    const local = all
       .sort(compareEdits)
       .map((e) => ({ start: e.start - from, end: e.end - from, text: e.text }));
     return { text: applyEdits(this.text.slice(from, to), local).replace(/\r\n/g, "\n"), lines: last - first + 1 };
@@ -130,4 +148,8 @@ export class ManifestDocument {
     manualSteps.sort((a, b) => a.line - b.line || a.originalLine - b.originalLine);
     return { file: this.file, input: this.text, output, changes, manualSteps, kind };
   }
+}
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -1,6 +1,6 @@
 import type { RedisTarget } from "../findings.js";
 import { ManifestDocument } from "./document.js";
-import type { ManifestFormat, ManifestMigration } from "./types.js";
+import type { ManifestContext, ManifestFormat, ManifestMigration } from "./types.js";
 import conda from "./conda/index.js";
 import lock from "./lock/index.js";
 import pipfile from "./pipfile/index.js";
@@ -10,7 +10,7 @@ import setupCfg from "./setup-cfg/index.js";
 import setupPy from "./setup-py/index.js";
 import tox from "./tox/index.js";
 
-export type { ManifestFormat, ManifestKind, ManifestMigration } from "./types.js";
+export type { ManifestContext, ManifestFormat, ManifestKind, ManifestMigration } from "./types.js";
 export { MANIFEST_RULE_ID } from "./types.js";
 
 /** Every format, in the order paths are matched (lock files first: `requirements.lock` is not a requirements file). */
@@ -31,12 +31,13 @@ export function isManifestPath(path: string): boolean {
 /**
  * Migrates the aioredis dependency entries of one manifest to redis-py, editing the text in place: everything
  * not edited (comments, blank lines, CRLF, order, indentation) stays byte-identical. Pure: no I/O.
- * A path that is not a manifest, or a text that never names aioredis, comes back unchanged.
+ * A path that is not a manifest, or a text that never names aioredis, comes back unchanged. `context` makes some
+ * steps precise (an `async-timeout` entry when it is known whether the code imports `async_timeout`).
  */
-export function migrateManifest(path: string, text: string, target: RedisTarget): ManifestMigration {
+export function migrateManifest(path: string, text: string, target: RedisTarget, context: ManifestContext = {}): ManifestMigration {
   const format = formatOf(path);
   if (format === null) return { file: path, input: text, output: text, changes: [], manualSteps: [], kind: null };
-  const doc = new ManifestDocument(path, text, target);
+  const doc = new ManifestDocument(path, text, target, context);
   if (MENTIONS_AIOREDIS.test(text)) format.update(doc);
   return doc.finish(format.kind);
 }
@@ -51,4 +52,12 @@ export function manifestUsesAioredis(path: string, text: string): boolean {
   const doc = new ManifestDocument(path, text, "5.0.1");
   format.update(doc);
   return doc.usesAioredis;
+}
+
+const IMPORTS_ASYNC_TIMEOUT = /^[ \t]*(?:from[ \t]+async_timeout\b|import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*async_timeout\b)/m;
+
+/** Whether one of the Python sources imports `async_timeout` (for `ManifestContext.importsAsyncTimeout`). */
+export function pythonImportsAsyncTimeout(sources: Iterable<{ readonly text: string }>): boolean {
+  for (const s of sources) if (IMPORTS_ASYNC_TIMEOUT.test(s.text)) return true;
+  return false;
 }

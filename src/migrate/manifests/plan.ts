@@ -1,5 +1,6 @@
 import type { TextEdit } from "../edits.js";
-import type { ManifestDocument } from "./document.js";
+import { checkCompanions, admitsRedis51 } from "./companions.js";
+import { capitalize, type ManifestDocument } from "./document.js";
 import { deleteLinesEdit, listRemovalOps } from "./lists.js";
 import type { DelimitedList, DepEntry, DepGroup, EntryUpdate, LineContainer } from "./types.js";
 import { checkFloor, compareVersions, lowerBound, parseSpec, parseVersion, type Dialect } from "./versions.js";
@@ -72,6 +73,7 @@ export function planDocument(doc: ManifestDocument, groups: readonly DepGroup[])
 
   const hasHiredis = all.some((e) => e.name === "hiredis" || e.extras.includes("hiredis"));
   const removals: { entry: DepEntry; why: string }[] = [];
+  let renamed = false;
   const wishes = new Map<DepEntry, RedisWish>();
   const wish = (e: DepEntry): RedisWish => {
     const w = wishes.get(e) ?? { addExtras: new Set<string>(), reasons: [] };
@@ -141,6 +143,7 @@ export function planDocument(doc: ManifestDocument, groups: readonly DepGroup[])
         if (e.extras.includes("hiredis") && !k.extras.includes("hiredis")) keepers.get(k)!.add("hiredis");
       }
       for (const [e, extras] of keepers) {
+        renamed = true;
         const update: EntryUpdate = { name: redisNameFor(e), spec: t.spec, ...(extras.size > 0 ? { addExtras: [...extras] } : {}) };
         doc.change(e.update(update), renameWhy(doc, e, hasHiredis));
       }
@@ -188,7 +191,7 @@ export function planDocument(doc: ManifestDocument, groups: readonly DepGroup[])
     }
     if (check.status === "excludes" || check.status === "unreadable") {
       const fix = doc.linesWith(e.start, e.end, e.update({ spec: t.spec, addExtras: [...(w?.addExtras ?? [])] }));
-      const written = doc.text.slice(e.start, e.end).replace(/^(["'])(.*)\1$/, "$2");
+      const written = doc.written(e.start, e.end);
       const why =
         check.status === "excludes"
           ? `\`${written}\` excludes ${name} ${t.floor}`
@@ -208,6 +211,9 @@ export function planDocument(doc: ManifestDocument, groups: readonly DepGroup[])
   }
 
   applyRemovals(doc, removals);
+  if (all.some((e) => e.name === AIOREDIS)) {
+    checkCompanions(doc, { entries: all, redisMayBe51: renamed || all.some((e) => isRedis(e) && admitsRedis51(e, t.floor)) });
+  }
 }
 
 function applyRemovals(doc: ManifestDocument, removals: readonly { entry: DepEntry; why: string }[]): void {
@@ -269,10 +275,6 @@ function describeCondition(c: string): string {
   return c === "" ? "everywhere" : `when \`${c}\``;
 }
 
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 /** A declared Python range (`requires-python`, `python_requires`, Poetry's `python`) and how to rewrite it. */
 export interface PythonRange {
   readonly spec: string;
@@ -284,6 +286,8 @@ export interface PythonRange {
   readonly label: string;
   /** The value as written, when `spec` is a translation of it (Pipfile's `python_version = "3.6"`). */
   readonly written?: string;
+  /** A conda environment's `python` (the package is `redis-py` and conda installs it). */
+  readonly conda?: boolean;
   update(spec: string): readonly TextEdit[];
 }
 
@@ -302,10 +306,11 @@ export function checkPythonFloor(doc: ManifestDocument, range: PythonRange): voi
   const raised = check.status === "raise" ? check.spec : `>=${t.python}`;
   const fix = doc.linesWith(range.start, range.end, range.update(raised));
   const py36 = compareVersions(low, parseVersion("3.6")!) >= 0;
+  const [pkg, installer] = range.conda ? ["redis-py", "conda"] : ["redis", "pip"];
   doc.manual(
     range.start,
-    `redis ${t.floor} needs Python ${t.python} or newer, but ${range.label} is \`${(range.written ?? range.spec).trim()}\`: ` +
-      `raise the Python floor, since pip cannot install redis ${t.floor} on older Pythons` +
+    `${pkg} ${t.floor} needs Python ${t.python} or newer, but ${range.label} is \`${(range.written ?? range.spec).trim()}\`: ` +
+      `raise the Python floor, since ${installer} cannot install ${pkg} ${t.floor} on older Pythons` +
       (t.target === "5.0.1" && py36 ? " (or migrate with the 4.2 target, which supports Python 3.6)." : "."),
     fix.text,
     fix.lines,

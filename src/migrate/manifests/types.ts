@@ -16,6 +16,12 @@ export type ManifestKind =
   | "tox"
   | "lock";
 
+/** What the manifest migrator may be told about the rest of the project (each fact optional: unknown). */
+export interface ManifestContext {
+  /** Whether some Python module of the project imports `async_timeout` (`pythonImportsAsyncTimeout`). */
+  readonly importsAsyncTimeout?: boolean;
+}
+
 /** The result of migrating one manifest. `output === input` when nothing changed. */
 export interface ManifestMigration {
   readonly file: string;

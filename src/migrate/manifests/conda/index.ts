@@ -1,7 +1,7 @@
 import type { TextEdit } from "../../edits.js";
 import type { ManifestDocument } from "../document.js";
 import { normalizeName, parseRequirement, requirementEntry } from "../pep508.js";
-import { planDocument } from "../plan.js";
+import { checkPythonFloor, planDocument } from "../plan.js";
 import type { DepEntry, EntryUpdate, ManifestFormat, Removal } from "../types.js";
 
 /**
@@ -16,7 +16,22 @@ const conda: ManifestFormat = {
   description: "conda environment files",
   matches: (path) => /(^|\/)([^/]*environment[^/]*|conda[^/]*)\.ya?ml$/i.test(path) && !/conda-lock\.ya?ml$/i.test(path),
   update(doc) {
-    planDocument(doc, [{ entries: readEntries(doc) }]);
+    const entries = readEntries(doc);
+    planDocument(doc, [{ entries }]);
+    const python = entries.find((e) => e.ecosystem === "conda" && e.name === "python" && !e.blocker);
+    if (python) {
+      // `python=3.6` picks an interpreter: the fix picks the oldest one redis supports rather than a range
+      const pinned = /^=?=?\s*\d+(\.\d+)*(\.?\*)?$/.test(python.spec);
+      checkPythonFloor(doc, {
+        spec: python.spec,
+        dialect: "conda",
+        start: python.start,
+        end: python.end,
+        label: "the environment's `python`",
+        conda: true,
+        update: (spec) => python.update({ spec: pinned ? `=${doc.target.python}` : spec }),
+      });
+    }
   },
 };
 
