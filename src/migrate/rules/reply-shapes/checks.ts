@@ -1,6 +1,7 @@
 import { elementUses, type Use } from "../../command-calls/uses.js";
 import type { SyntaxNode } from "../../parser.js";
 import { enclosingStatement } from "../../syntax.js";
+import { bytesUses, strSuggestion } from "./bytes-uses.js";
 
 /**
  * Replies whose type changed between aioredis 1.x and redis-py (reference §5.1, 5.5, 5.10, §11.7), and which uses
@@ -18,7 +19,8 @@ const PRINTING = /^(print|str|repr|json\.dumps|\w+\.(info|debug|warning|error|wr
 const INFO_SECTIONS = /^["'](server|clients|memory|persistence|stats|replication|cpu|modules|errorstats|cluster|keyspace|commandstats|latencystats|default|all|everything)["']$/i;
 
 const printed = (u: Use): boolean => u.kind === "format" || (u.kind === "call-arg" && PRINTING.test(u.detail));
-const named = (u: Use): boolean => u.node.type === "identifier";
+/** The value is held in a name or attribute (rather than being the awaited call itself). */
+const named = (u: Use): boolean => ["identifier", "attribute", "subscript"].includes(u.node.type);
 /** The first line of the statement around `node`, with `node` replaced by `text`. */
 function inStatement(node: SyntaxNode, text: string): string {
   const stmt = enclosingStatement(node);
@@ -39,16 +41,26 @@ const ROLE_FIELDS: Record<string, { index: number; text: boolean }> = {
   masters: { index: 1, text: false },
 };
 
-export const CHECKS: Record<string, ReplyCheck> = {
-  ping: {
-    what: "`ping()` replies True in redis-py (aioredis replied b'PONG'): this comparison or printed value changes.",
-    select: (uses) => uses.filter((u) => (u.kind === "compare" && /PONG/i.test(u.site.text)) || (u.kind === "method" && u.detail === "decode") || printed(u)),
+/** `ping`, `lset`, `save`: a constant status (`b'PONG'`, `b'OK'`) → True. Comparisons with it, `.decode()` and printing change. */
+function constantReply(command: string, status: string): ReplyCheck {
+  const word = new RegExp(`\\b${status}\\b`, "i");
+  return {
+    what: `\`${command}()\` replies True in redis-py (aioredis replied b'${status}'): this comparison or printed value changes.`,
+    select: (uses) => uses.filter((u) => (u.kind === "compare" && word.test(u.site.text.replace(u.node.text, ""))) || (u.kind === "method" && u.detail === "decode") || printed(u)),
     suggest: (u, reply) => {
-      if (u.kind !== "compare") return rewriteSite(u, `(b"PONG" if ${named(u) ? u.node.text : reply} else None)`);
+      // the command raises on failure, so the status was always this one: `.decode()` gave its text
+      if (u.kind === "method") return inStatement(u.site, `"${status}"`);
+      if (u.kind !== "compare") return rewriteSite(u, `(b"${status}" if ${named(u) ? u.node.text : reply} else None)`);
       const negated = /!=|is not|not in/.test(u.site.text.replace(u.node.text, ""));
       return inStatement(u.site, `${negated ? "not " : ""}${named(u) ? u.node.text : reply}`);
     },
-  },
+  };
+}
+
+export const CHECKS: Record<string, ReplyCheck> = {
+  ping: constantReply("ping", "PONG"),
+  lset: constantReply("lset", "OK"),
+  save: constantReply("save", "OK"),
   time: {
     what: "`time()` replies a `(seconds, microseconds)` tuple in redis-py (aioredis replied a float): compute the float from it.",
     select: (uses) => [...uses],
@@ -57,7 +69,7 @@ export const CHECKS: Record<string, ReplyCheck> = {
   },
   lastsave: {
     what: "`lastsave()` replies a datetime in redis-py (aioredis replied a Unix timestamp int): convert it where a number is needed.",
-    select: (uses) => uses.filter((u) => u.kind !== "truth"),
+    select: (uses) => uses.filter((u) => u.kind !== "truth" && !(u.kind === "call-arg" && u.detail === "bool")),
     suggest: (u, reply) => rewriteSite(u, `int(${named(u) ? u.node.text : `(${reply})`}.timestamp())`),
   },
   info: {
@@ -117,3 +129,33 @@ export const BOOL_REPLY: ReplyCheck = {
     : rewriteSite(u, `int(${named(u) ? u.node.text : reply})`)),
 };
 
+
+/** `script_exists`: `[1, 0]` → `[True, False]`. Each flag is checked like BOOL_REPLY (eval-keys-args reports the printed list). */
+export const EXISTS_REPLY: ReplyCheck = {
+  what: "`script_exists` replies a list of True/False in redis-py where aioredis replied 1/0: identity checks and printed values of its items change.",
+  select: (uses) => BOOL_REPLY.select(elementUses(uses)),
+  suggest: (u, reply) => BOOL_REPLY.suggest(u, reply),
+};
+
+/** `client_getname`: bytes → str in redis-py whatever the client decodes. */
+export const NAME_REPLY: ReplyCheck = {
+  what: "`client_getname()` replies str in redis-py (aioredis replied bytes unless the client decoded): `.decode()` and bytes comparisons on it no longer work.",
+  select: (uses) => bytesUses(uses, false),
+  suggest: (u) => strSuggestion(u),
+};
+
+/** Fields of redis-py's parsed DEBUG OBJECT reply (`Value at:0x… refcount:1 encoding:embstr …`). */
+const DEBUG_FIELDS = ["type", "at", "refcount", "encoding", "serializedlength", "lru", "lru_seconds_idle", "ql_nodes", "ql_avg_node", "ql_listpack_max", "ql_compressed", "ql_uncompressed_size"];
+
+/** `debug_object`: the raw status line (bytes) → a dict of its fields. Every use but a truth test depends on the old line. */
+export const DEBUG_REPLY: ReplyCheck = {
+  what: "`debug_object()` replies a dict in redis-py (`{\"type\": \"Value\", \"refcount\": 1, \"encoding\": \"embstr\", \"serializedlength\": 2, …}`), where aioredis replied the raw status line as bytes: read the fields by key instead of parsing the line.",
+  select: (uses) => uses.filter((u) => u.kind !== "truth" && !(u.kind === "call-arg" && u.detail === "bool")),
+  suggest: (u, reply) => {
+    const holder = named(u) ? u.node.text : `(${reply})`;
+    const stmt = enclosingStatement(u.site).text;
+    const fields = DEBUG_FIELDS.filter((f) => new RegExp(`\\b${f}:`).test(stmt));
+    if (fields.length > 0) return fields.map((f) => `${holder}["${f}"]`).join(", ");
+    return `${holder}["encoding"]  # also "refcount", "serializedlength", "lru_seconds_idle", …`;
+  },
+};
