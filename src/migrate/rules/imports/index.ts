@@ -3,6 +3,7 @@ import type { AioredisBinding } from "../../facts.js";
 import { defineRule, type RuleContext } from "../../rule.js";
 import { enclosingStatement, statementsOf } from "../../syntax.js";
 import { TODO_PREFIX } from "../../todo.js";
+import { reportAioredisLock } from "./aioredis-lock.js";
 
 const WHY_REWRITE = "aioredis is unmaintained; its API now lives in redis-py's `redis.asyncio` (and `redis.exceptions`).";
 const WHY_DROP = "Nothing in this module refers to these aioredis names any more.";
@@ -17,7 +18,8 @@ interface ImportItem {
 /**
  * Runs last. Rewrites each aioredis import statement: the first one becomes the import lines the other rules asked
  * for (through the NamePlan), names that are still referenced stay imported from aioredis (each remaining reference
- * becomes a manual step, so nothing that still says `aioredis` goes unreported), the rest is removed.
+ * becomes a manual step, so nothing that still says `aioredis` goes unreported), the rest is removed. Imports of the
+ * third-party `aioredis_lock` are never rewritten: they and their uses are reported (`aioredis-lock.ts`).
  */
 export default defineRule({
   id: "imports",
@@ -25,6 +27,7 @@ export default defineRule({
   phase: "imports",
   needsImport: false,
   apply(ctx) {
+    reportAioredisLock(ctx);
     const wanted = missingImportLines(ctx);
     const statements = [...ctx.facts.aioredisImports].sort((a, b) => a.startIndex - b.startIndex);
     if (statements.length === 0) {
