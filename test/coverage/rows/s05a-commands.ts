@@ -60,16 +60,21 @@ except TypeError:
     },
     {
       row: "keyword names `key`, `field`, `member` … (`name`, `key`, `value(s)`, `amount`)",
-      owner: "keyword-renames",
       ref: "Auto",
-      handling: "not handled",
+      handling: "auto",
       snippet: param(`await r.hincrby("h", field="visits", increment=2)
-await r.zincrby("z", increment=2, member="a")`),
+await r.zincrby("z", increment=2, member="a")
+await r.sadd(key="online", member="alice")
+await r.get(key="k")`),
       expect: [
-        { kind: "auto", rule: "hash-mapping", contains: 'await r.hincrby("h", field="visits", amount=2)' },
-        { kind: "output", contains: 'await r.zincrby("z", increment=2, member="a")' },
+        { kind: "auto", rule: "keyword-renames", contains: 'await r.hincrby("h", key="visits", amount=2)' },
+        { kind: "auto", rule: "keyword-renames", contains: 'await r.zincrby("z", amount=2, value="a")' },
+        { kind: "auto", rule: "keyword-renames", contains: 'await r.sadd("online", "alice")' },
+        { kind: "auto", rule: "keyword-renames", contains: 'await r.get(name="k")' },
       ],
-      gap: "Only `increment=`/`decrement=` (hash-mapping, keyword-renames) are renamed. `field=` (→ `key=`), `member=` (→ `value=`), `key=` (→ `name=`) keyword-style calls are left as they are and raise TypeError in redis-py: `hincrby(k, field=f)`, `hget(k, field=f)`, `zincrby(k, increment=…, member=m)` (→ `amount=`, `value=`), `sismember(k, member=m)`, … A table of 1.x parameter names per method in keyword-renames would settle it.",
+      fixture: "keyword-renames/hash_fields_by_keyword",
+      proof: "field=page, increment=1",
+      note: "A table of the 1.x parameter names of the 108 methods both libraries have (keyword-renames/signatures.ts, generated from the 1.3.1 and 4.3.4 signatures): keywords are renamed, or passed by position where redis-py takes `*args` (`sadd(name, *values)`, `delete(*names)`); keywords in another order than redis-py's positions, and calls with `*`/`**` arguments, are reported. Methods whose own rule rebuilds the call (zadd, z*range*, sort, geoadd, streams, blocking pops, eval) rename their keywords there. `get`/`set`/`delete`/… keywords are renamed only on clients the data flow knows or receivers named after redis (not `cache.get(key=…)`, which may be aiocache).",
     },
     {
       row: "`r.SET_IF_EXIST`, `r.ZSET_EXCLUDE_MIN`, `r.ZSET_AGGREGATE_SUM`, `r.SHUTDOWN_SAVE` … class constants",
@@ -389,12 +394,13 @@ b = await r.getbit("bits", 7)`),
     same("`bitcount(key, start=None, end=None)`", `n = await r.bitcount("bits", 0, 1)`),
     {
       row: "`bitpos(key, bit, start=None, end=None)` (1.x filled `start=0` when only `end` was given)",
-      owner: "keyword-renames",
       ref: "Auto",
-      handling: "not handled",
+      handling: "auto",
       snippet: param(`pos = await r.bitpos("bits", 1, end=10)`),
-      expect: "unchanged",
-      gap: "`bitpos(k, bit, end=N)` without `start` is left as is; redis-py raises `DataError` (\"start argument is not set, when end is specified\"). Should add `start=0` (renamed-commands or keyword-renames).",
+      expect: [{ kind: "auto", rule: "keyword-renames", contains: 'pos = await r.bitpos("bits", 1, start=0, end=10)' }],
+      fixture: "keyword-renames/bitpos_and_bgsave",
+      proof: "1, end=last_byte",
+      note: "A literal `None` start (`bitpos(k, 1, None, 5)`, `start=None`) becomes `0`; a start held in a variable that may be None at run time is left alone.",
     },
     {
       row: "`bitop_and(dest, key, *keys)` / `bitop_or` / `bitop_xor` / `bitop_not(dest, key)`",

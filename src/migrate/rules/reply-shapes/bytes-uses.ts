@@ -1,7 +1,7 @@
 import { stringLiteral } from "../../command-calls/literals.js";
 import { elementUses, type Use } from "../../command-calls/uses.js";
 import type { SyntaxNode } from "../../parser.js";
-import { enclosingStatement } from "../../syntax.js";
+import { inStatement } from "./statement.js";
 
 /**
  * Uses that only work on bytes: `.decode()`, and comparisons, `+` and method calls with a bytes literal
@@ -10,20 +10,16 @@ import { enclosingStatement } from "../../syntax.js";
  * reply is a list: the list itself (`b"k" in keys`) and its items are checked.
  */
 export function bytesUses(uses: readonly Use[], elements: boolean): Use[] {
-  const values = elements ? elementUses(uses) : uses;
-  const decoded = values.filter((u) => u.kind === "method" && u.detail === "decode");
-  const withBytes = [...(elements ? uses : []), ...values].filter((u) => u.kind !== "method" || u.detail !== "decode").filter(
-    (u) => ["compare", "concat", "method"].includes(u.kind) && hasBytesLiteral(u.site, u.node),
-  );
-  return [...decoded, ...withBytes].sort((a, b) => a.site.startIndex - b.site.startIndex);
+  const decoded = (u: Use): boolean => u.kind === "method" && u.detail === "decode";
+  const withBytes = (u: Use): boolean => ["compare", "concat", "method"].includes(u.kind) && hasBytesLiteral(u.site, u.node);
+  const whole = elements ? uses.filter(withBytes) : [];
+  const values = (elements ? elementUses(uses) : uses).filter((u) => decoded(u) || withBytes(u));
+  return [...whole, ...values].sort((a, b) => a.site.startIndex - b.site.startIndex);
 }
 
 /** The statement's first line with the use rewritten for a str value: `.decode()` dropped, `b"x"` → `"x"`. */
 export function strSuggestion(u: Use): string {
-  const site = u.kind === "method" && u.detail === "decode" ? { node: u.site, text: u.node.text } : { node: u.site, text: withoutBytesPrefix(u.site, u.node) };
-  const stmt = enclosingStatement(site.node);
-  const line = stmt.text.slice(0, site.node.startIndex - stmt.startIndex) + site.text + stmt.text.slice(site.node.endIndex - stmt.startIndex);
-  return line.split("\n")[0]!.trimEnd();
+  return inStatement(u.site, u.kind === "method" && u.detail === "decode" ? u.node.text : withoutBytesPrefix(u.site, u.node));
 }
 
 function bytesLiterals(node: SyntaxNode, except: SyntaxNode): SyntaxNode[] {

@@ -1,7 +1,7 @@
 import { elementUses, type Use } from "../../command-calls/uses.js";
-import type { SyntaxNode } from "../../parser.js";
 import { enclosingStatement } from "../../syntax.js";
 import { bytesUses, strSuggestion } from "./bytes-uses.js";
+import { inStatement } from "./statement.js";
 
 /**
  * Replies whose type changed between aioredis 1.x and redis-py (reference §5.1, 5.5, 5.10, §11.7), and which uses
@@ -19,14 +19,8 @@ const PRINTING = /^(print|str|repr|json\.dumps|\w+\.(info|debug|warning|error|wr
 const INFO_SECTIONS = /^["'](server|clients|memory|persistence|stats|replication|cpu|modules|errorstats|cluster|keyspace|commandstats|latencystats|default|all|everything)["']$/i;
 
 const printed = (u: Use): boolean => u.kind === "format" || (u.kind === "call-arg" && PRINTING.test(u.detail));
-/** The value is held in a name or attribute (rather than being the awaited call itself). */
+/** The value is held in a name, attribute or item (rather than being the awaited call itself). */
 const named = (u: Use): boolean => ["identifier", "attribute", "subscript"].includes(u.node.type);
-/** The first line of the statement around `node`, with `node` replaced by `text`. */
-function inStatement(node: SyntaxNode, text: string): string {
-  const stmt = enclosingStatement(node);
-  const out = stmt.text.slice(0, node.startIndex - stmt.startIndex) + text + stmt.text.slice(node.endIndex - stmt.startIndex);
-  return out.split("\n")[0]!.trimEnd();
-}
 const rewriteSite = (u: Use, text: string): string => inStatement(u.node, text);
 
 /** aioredis' role namedtuple fields → position in the raw ROLE reply (and whether 1.x decoded it to str). */
@@ -45,7 +39,7 @@ const ROLE_FIELDS: Record<string, { index: number; text: boolean }> = {
 function constantReply(command: string, status: string): ReplyCheck {
   const word = new RegExp(`\\b${status}\\b`, "i");
   return {
-    what: `\`${command}()\` replies True in redis-py (aioredis replied b'${status}'): this comparison or printed value changes.`,
+    what: `\`${command}()\` replies True in redis-py (aioredis replied b'${status}'): this comparison, \`.decode()\` or printed value changes.`,
     select: (uses) => uses.filter((u) => (u.kind === "compare" && word.test(u.site.text.replace(u.node.text, ""))) || (u.kind === "method" && u.detail === "decode") || printed(u)),
     suggest: (u, reply) => {
       // the command raises on failure, so the status was always this one: `.decode()` gave its text
