@@ -1,70 +1,44 @@
-import { ArgumentEdits } from "../../command-calls/arguments.js";
-import { constantName } from "../../command-calls/literals.js";
-import { atLeast, commandCalls, usesAioredis, type CommandCall } from "../../command-calls/receiver.js";
+import { commandCalls, usesAioredis, type CommandCall } from "../../command-calls/receiver.js";
 import { isOwnMethod, renameMethod } from "../../command-rewrites/methods.js";
+import { ArgumentEdits } from "../../command-calls/arguments.js";
 import { defineRule, type RuleContext } from "../../rule.js";
-import { keywordValue, unparenthesize } from "../../syntax.js";
+import { bgsave, bitpos, shutdown, slowlogEntries } from "./commands.js";
+import { renameKeywords } from "./keywords.js";
+import { OLD_KEYWORDS, SIGNATURES } from "./signatures.js";
 
-/** aioredis 1.x keyword → redis-py keyword, per method (reference §5.1, 5.2, 5.5, 5.10). */
-const RENAMES: Record<string, Record<string, string>> = {
-  flushdb: { async_op: "asynchronous" },
-  flushall: { async_op: "asynchronous" },
-  incrby: { increment: "amount" },
-  incrbyfloat: { increment: "amount" },
-  decrby: { decrement: "amount" },
-  srandmember: { count: "number" },
-  migrate: { key: "keys", dest_db: "destination_db" },
-  migrate_keys: { dest_db: "destination_db" },
-};
-const SHUTDOWN: Record<string, string> = { SHUTDOWN_SAVE: "save=True", SHUTDOWN_NOSAVE: "nosave=True" };
-const WHY = "redis-py spells these keyword arguments differently; `**kwargs` methods would otherwise run the command and then fail on the old keyword.";
+const COMMANDS: Readonly<Record<string, (ctx: RuleContext, call: CommandCall) => void>> = { shutdown, bitpos, bgsave };
 
 /**
- * Keyword renames of aioredis 1.x commands: `flushdb/flushall(async_op=)` → `asynchronous=`, `incrby(increment=)`,
- * `decrby(decrement=)` → `amount=`, `srandmember(count=)` → `number=`, `migrate(dest_db=)` → `destination_db=`,
- * `migrate_keys(...)` → `migrate(...)`, `shutdown(save=r.SHUTDOWN_SAVE / SHUTDOWN_NOSAVE)` → `save=True` / `nosave=True`.
+ * aioredis 1.x keyword names → redis-py's for every method both libraries have (`hincrby(k, field=f, increment=2)`
+ * → `hincrby(k, key=f, amount=2)`, `get(key=k)` → `get(name=k)`, `sadd(key=k, member=m)` → `sadd(k, m)`; the table
+ * is in signatures.ts), `migrate_keys(...)` → `migrate(...)`, `shutdown(save=SHUTDOWN_SAVE)` → `save=True`,
+ * `bitpos(k, bit, end=n)` → `start=0`, `bgsave()` → `bgsave(schedule=False)`, and `slowlog_get()` entries read by
+ * position are reported (they are dicts now).
  */
 export default defineRule({
   id: "keyword-renames",
-  description: "`flushdb(async_op=)`, `incrby(increment=)`, `srandmember(count=)`, `migrate(dest_db=)`, `shutdown(save=SHUTDOWN_SAVE)` → redis-py keywords",
+  description: "aioredis 1.x keyword names → redis-py's (`field=` → `key=`, `member=` → `value=`, `async_op=` → `asynchronous=`, …), `bitpos(end=)` → `start=0`, `bgsave(schedule=False)`, `shutdown(save=SHUTDOWN_SAVE)`",
   phase: "code",
-  triggers: ["async_op", "increment", "decrement", "count=", "dest_db", "migrate_keys", "SHUTDOWN_"],
+  triggers: [...OLD_KEYWORDS, "migrate_keys", "SHUTDOWN_", "bitpos(", "bgsave(", "slowlog_get("],
   needsImport: false,
   apply(ctx) {
-    for (const call of commandCalls(ctx, new Set([...Object.keys(RENAMES), "shutdown"]))) {
-      if (call.parts.method === "shutdown") shutdown(ctx, call);
-      else rename(ctx, call);
+    if (ctx.facts.flavour === "2.x") return; // aioredis 2.x already spelled redis-py's keywords
+    for (const call of commandCalls(ctx, new Set([...SIGNATURES.keys(), ...Object.keys(COMMANDS), "migrate_keys"]))) {
+      const { method } = call.parts;
+      if (method === "migrate_keys") migrateKeys(ctx, call);
+      else if (method in COMMANDS) COMMANDS[method]!(ctx, call);
+      else renameKeywords(ctx, call);
+      if (method === "slowlog_get") slowlogEntries(ctx, call);
     }
   },
 });
 
-function rename(ctx: RuleContext, call: CommandCall): void {
+/** `migrate_keys(host, port, keys, dest_db=0, …)` → `migrate(host, port, keys, destination_db=0, …)`; the name exists only in aioredis. */
+function migrateKeys(ctx: RuleContext, call: CommandCall): void {
   const { parts } = call;
-  const table = RENAMES[parts.method]!;
-  const old = [...parts.keywords.keys()].filter((k) => k in table);
-  const methodOnly = parts.method === "migrate_keys";
-  if (old.length === 0 && !methodOnly) return;
-  // each old keyword is invalid in redis-py, and `migrate_keys` exists only in aioredis
-  if (methodOnly ? !usesAioredis(ctx) || isOwnMethod(parts) : !atLeast(call.trust, "repository")) return;
+  if (!usesAioredis(ctx) || isOwnMethod(parts)) return;
   const edits = new ArgumentEdits(parts.args, ctx.source.text);
-  for (const k of old) edits.renameKeyword(parts.keywords.get(k)!, table[k]!);
-  const extra = methodOnly ? [renameMethod(parts, "migrate")] : [];
-  ctx.rewrite([...extra, ...edits.build()], WHY);
-}
-
-/** `shutdown(save=r.SHUTDOWN_SAVE)` → `shutdown(save=True)`; `SHUTDOWN_NOSAVE` → `nosave=True`; `save=None` → dropped. */
-function shutdown(ctx: RuleContext, call: CommandCall): void {
-  const { parts } = call;
-  const kw = parts.keywords.get("save");
-  const arg = kw ?? (parts.positional.length === 1 ? parts.positional[0]! : null);
-  if (!arg) return;
-  const value = kw ? keywordValue(kw) : arg;
-  const name = constantName(value, Object.keys(SHUTDOWN));
-  const none = unparenthesize(value).type === "none";
-  if (!name && !none) return;
-  if (!atLeast(call.trust, name ? "repository" : "module")) return;
-  const edits = new ArgumentEdits(parts.args, ctx.source.text);
-  if (name) edits.replace(arg, SHUTDOWN[name]!);
-  else edits.remove(arg);
-  ctx.rewrite(edits.build(), "redis-py's `shutdown` takes `save=True` / `nosave=True` instead of aioredis' SHUTDOWN_SAVE / SHUTDOWN_NOSAVE constants.");
+  const destDb = parts.keywords.get("dest_db");
+  if (destDb) edits.renameKeyword(destDb, "destination_db");
+  ctx.rewrite([renameMethod(parts, "migrate"), ...edits.build()], "redis-py's `migrate` takes a list of keys; aioredis' `migrate_keys` is gone, and `dest_db=` is `destination_db=`.");
 }

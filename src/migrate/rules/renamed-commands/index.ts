@@ -4,6 +4,7 @@ import { atLeast, commandCalls, usesAioredis, type CommandCall } from "../../com
 import { usesOf, type Use } from "../../command-calls/uses.js";
 import { isOwnMethod, renameMethod } from "../../command-rewrites/methods.js";
 import { defineRule, type RuleContext } from "../../rule.js";
+import { keywordValue } from "../../syntax.js";
 import { CLUSTER_STUBS, CLUSTER_SUBCOMMANDS } from "./cluster.js";
 
 const BITOP: Record<string, string> = { bitop_and: "AND", bitop_or: "OR", bitop_xor: "XOR", bitop_not: "NOT" };
@@ -11,23 +12,29 @@ const OBJECT: Record<string, string> = { object_refcount: "refcount", object_enc
 const RAW: Record<string, string> = { debug_sleep: '"DEBUG", "SLEEP"' };
 const ONLY_1X = new Set([...Object.keys(BITOP), ...Object.keys(OBJECT), ...Object.keys(RAW), ...Object.keys(CLUSTER_SUBCOMMANDS), "publish_json"]);
 
+/** Methods redis-py has but deliberately raises NotImplementedError in. */
+const NOT_IMPLEMENTED: Readonly<Record<string, (ctx: RuleContext, call: CommandCall) => void>> = { debug_segfault: debugSegfault, command_info: commandInfo };
+
 /**
  * Commands whose aioredis 1.x method is gone in redis-py (reference §5.1, 5.2, 5.10, 5.11, 5.13):
  * `bitop_and(d, k)` → `bitop("AND", d, k)`, `object_encoding(k)` → `object("encoding", k)`,
  * `debug_sleep(t)` → `execute_command("DEBUG", "SLEEP", t)`, `ping(msg)` → `echo(msg)`,
- * `publish_json(ch, obj)` → `publish(ch, json.dumps(obj))`; `cluster_*` are reported.
+ * `publish_json(ch, obj)` → `publish(ch, json.dumps(obj))`, `debug_segfault(key)` → `execute_command("DEBUG", "SEGFAULT")`;
+ * `cluster_*` and `command_info` are reported.
  */
 export default defineRule({
   id: "renamed-commands",
-  description: "`bitop_and`, `object_encoding`, `debug_sleep`, `ping(msg)`, `publish_json` → `bitop(\"AND\", …)`, `object(\"encoding\", …)`, `execute_command`, `echo(msg)`, `publish(json.dumps(…))`",
+  description: "`bitop_and`, `object_encoding`, `debug_sleep`/`debug_segfault`, `ping(msg)`, `publish_json` → `bitop(\"AND\", …)`, `object(\"encoding\", …)`, `execute_command`, `echo(msg)`, `publish(json.dumps(…))`; `command_info` reported",
   phase: "code",
-  triggers: ["bitop_", "object_", "debug_sleep", "ping(", "publish_json", "cluster_"],
+  triggers: ["bitop_", "object_", "debug_sleep", "debug_segfault", "command_info", "ping(", "publish_json", "cluster_"],
   needsImport: false,
   apply(ctx) {
-    for (const call of commandCalls(ctx, new Set([...ONLY_1X, "ping"]))) {
+    for (const call of commandCalls(ctx, new Set([...ONLY_1X, "ping", ...Object.keys(NOT_IMPLEMENTED)]))) {
       const { parts } = call;
       if (parts.method === "ping") ping(ctx, call);
-      else if (usesAioredis(ctx) && !isOwnMethod(parts)) migrate(ctx, call);
+      else if (parts.method in NOT_IMPLEMENTED) {
+        if (ctx.facts.flavour === "1.x" && !isOwnMethod(parts)) NOT_IMPLEMENTED[parts.method]!(ctx, call);
+      } else if (usesAioredis(ctx) && !isOwnMethod(parts)) migrate(ctx, call);
     }
   },
 });
@@ -103,6 +110,37 @@ function flagEncodingReply(ctx: RuleContext, call: CommandCall, migrated: string
     "`object(\"encoding\", key)` replies bytes in redis-py where aioredis' `object_encoding` replied str: decode it or compare with bytes.",
     (u) => siteWith(u, u.node.type === "identifier" ? `${u.node.text}.decode()` : `(await ${migrated}).decode()`),
   );
+}
+
+/**
+ * `debug_segfault(key)` → `execute_command("DEBUG", "SEGFAULT")`: aioredis ignored its `key` and sent DEBUG SEGFAULT;
+ * redis-py's `debug_segfault()` raises NotImplementedError (4.3.4 up to 8.x) and DEBUG has no reply callback.
+ */
+function debugSegfault(ctx: RuleContext, call: CommandCall): void {
+  const { parts } = call;
+  const args = parts.args.namedChildren.filter((c) => c.type !== "comment");
+  if (parts.hasSplat || args.length > 1 || (args.length === 1 && args[0]!.type === "keyword_argument" && !parts.keywords.has("key"))) return;
+  // one argument is aioredis' shape (TypeError in redis-py); none is valid there but raises NotImplementedError
+  if (!atLeast(call.trust, args.length === 1 ? "repository" : "module")) return;
+  ctx.rewrite(
+    [renameMethod(parts, "execute_command"), { start: parts.args.startIndex, end: parts.args.endIndex, text: '("DEBUG", "SEGFAULT")' }],
+    "redis-py's `debug_segfault()` raises NotImplementedError; aioredis sent DEBUG SEGFAULT and ignored its key argument.",
+  );
+}
+
+/**
+ * `command_info("get")`: redis-py's method raises NotImplementedError, and the raw command's reply is parsed into
+ * `{name: {"arity": …, "flags": […], …}}` where aioredis returned `[[name, arity, [flags], …], …]` (decoded): reported.
+ */
+function commandInfo(ctx: RuleContext, call: CommandCall): void {
+  const { parts } = call;
+  if (!atLeast(call.trust, "repository")) return;
+  const args = parts.args.namedChildren.filter((c) => c.type !== "comment").map((a) => (a.type === "keyword_argument" ? keywordValue(a).text : a.text));
+  ctx.manual({
+    node: parts.call,
+    what: "redis-py's `command_info()` raises NotImplementedError: send COMMAND INFO with `execute_command` and adapt the code that reads the reply. redis-py parses it into a dict keyed by command name (`{\"get\": {\"arity\": 2, \"flags\": [...], ...}}`) where aioredis returned one list per command (`[[\"get\", 2, [...], ...]]`).",
+    suggestion: `${call.awaited ? "await " : ""}${parts.receiver.text}.execute_command(${['"COMMAND"', '"INFO"', ...args].join(", ")})`,
+  });
 }
 
 function cluster(ctx: RuleContext, call: CommandCall): void {
