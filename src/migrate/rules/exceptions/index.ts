@@ -1,19 +1,17 @@
 import type { SyntaxNode } from "../../parser.js";
 import { defineRule, type RuleContext } from "../../rule.js";
 import { unparenthesize } from "../../syntax.js";
-import { exceptionTarget, type ExceptionTarget } from "./mapping.js";
+import { reportBuiltinHandlers } from "./builtin-handlers.js";
+import { exceptionTarget } from "./mapping.js";
+import { targetText, type Reference } from "./reference.js";
 
 const WHY = "aioredis exception classes map to redis-py's `redis.exceptions` (reference §8).";
-
-interface Reference {
-  readonly node: SyntaxNode;
-  readonly target: ExceptionTarget;
-}
 
 /**
  * aioredis exception classes → `redis.exceptions` (and `redis.asyncio.sentinel` for the discovery errors) wherever
  * they are referenced: `except` clauses and tuples, `raise`, `isinstance`, class bases. A tuple that collapses to
  * one class is de-duplicated; a mapping that loses information and a handler made unreachable are reported.
+ * Handlers of builtin/asyncio classes that no longer see what they caught are reported too (`builtin-handlers.ts`).
  */
 export default defineRule({
   id: "exceptions",
@@ -23,6 +21,8 @@ export default defineRule({
   triggers: ["Error"],
   apply(ctx) {
     const refs = findReferences(ctx);
+    // builtin and asyncio classes caught around a client creation or Redis commands (reference §3.3, §8, §12)
+    reportBuiltinHandlers(ctx, refs);
     if (refs.length === 0) return;
     const handledTuples = new Set<number>();
     for (const ref of refs) {
@@ -71,10 +71,6 @@ function catchGroup(node: SyntaxNode): SyntaxNode | null {
       return group;
   }
   return null;
-}
-
-function targetText(ctx: RuleContext, target: ExceptionTarget): string[] {
-  return target.names.map((n) => (target.module ? ctx.names.fromModule(target.module, n) : ctx.names.exception(n)));
 }
 
 function rewriteGroup(ctx: RuleContext, group: SyntaxNode, refs: readonly Reference[]): void {
