@@ -48,15 +48,16 @@ if pong == b"PONG":
     },
     {
       row: "`None` as an argument (`TypeError` → `DataError`)",
-      owner: "exceptions",
       ref: "Auto+flag",
-      handling: "not handled",
+      handling: "manual",
       snippet: param(`try:
     await r.set("k", None)
 except TypeError:
     pass`),
-      expect: "unchanged",
-      gap: "An `except TypeError` around a call that may pass None is left as is; redis-py raises `redis.exceptions.DataError`. Low value to detect in general; a flag where `TypeError` is caught around Redis calls would cover it.",
+      expect: [{ kind: "manual", rule: "exceptions", contains: "except (TypeError, redis.DataError):" }],
+      fixture: "exceptions/argument_checks",
+      proof: "except (TypeError, aioredis.ReplyError) as exc:",
+      gap: "A call that passes None outside a `TypeError` handler is not reported (it raises `DataError` instead of `TypeError`, an error either way).",
     },
     {
       row: "keyword names `key`, `field`, `member` … (`name`, `key`, `value(s)`, `amount`)",
@@ -161,15 +162,16 @@ await r.pexpireat("a", 1700000000000)`),
     same("`randomkey(*, enc)`", `k = await r.randomkey()`),
     {
       row: "`rename(key, newkey)`; raised `ValueError` locally if `key == newkey`",
-      owner: "exceptions",
       ref: "Auto+flag",
-      handling: "not handled",
+      handling: "manual",
       snippet: param(`try:
     await r.rename(src, dst)
 except ValueError:
     pass`),
-      expect: "unchanged",
-      gap: "No flag for the `except ValueError` that guarded `rename(k, k)`: redis-py sends it and Redis accepts it (returns True). Should be flagged where a `ValueError` handler surrounds `rename`.",
+      expect: [{ kind: "manual", rule: "exceptions", contains: "redis-py sends `RENAME` even when the key and the new key are the same" }],
+      fixture: "exceptions/argument_checks",
+      proof: "await self.redis.rename(old, new)",
+      note: "The call itself is unchanged; only a `ValueError` handler around it is reported.",
     },
     same("`renamenx(key, newkey)`", `ok = await r.renamenx("a", "b")`),
     same("`move(key, db)`", `ok = await r.move("a", 1)`),

@@ -40,14 +40,17 @@ function check(ctx: RuleContext, call: CommandCall, c: ReplyCheck): void {
   flagUses(ctx, c.select(usesThroughAttributes(call.awaited!)), c.what, (u) => c.suggest(u, reply));
 }
 
-/** `now = await r.time()` then used: one step at the assignment, which is where the float must be computed. */
+/**
+ * `now = await r.time()` (or `self.now = …`) then used: one step at the assignment, which is where the float must be
+ * computed. An attribute is reported even when this module does not read it.
+ */
 function storedTime(ctx: RuleContext, call: CommandCall): boolean {
   let n = call.awaited!;
   while (n.parent?.type === "parenthesized_expression") n = n.parent;
   const assignment = n.parent;
   const name = assignment?.type === "assignment" ? assignment.childForFieldName("left") : null;
-  if (!assignment || name?.type !== "identifier") return false;
-  if (usesOf(call.awaited!).length === 0) return true;
+  if (!assignment || !name || (name.type !== "identifier" && name.type !== "attribute")) return false;
+  if (name.type === "identifier" && usesOf(call.awaited!).length === 0) return true;
   const src = ctx.source;
   const indent = src.indentAt(assignment.startIndex);
   const line = src.lineIndexAt(assignment.startIndex);
