@@ -429,9 +429,8 @@ export const POOL_SEMANTICS: Section = {
     },
     {
       row: "Error for an unreachable server (`ConnectionRefusedError`/`OSError` from the factory)",
-      owner: "exceptions",
       ref: "Manual",
-      handling: "not handled",
+      handling: "manual",
       snippet: mod(`import aioredis
 
 
@@ -444,8 +443,12 @@ async def main():
         raise SystemExit("redis is down")
     await r.set("k", "v")
 `),
-      expect: "unchanged",
-      gap: "An `except ConnectionRefusedError`/`OSError` around a factory call is left as is: redis-py connects lazily and raises `redis.exceptions.ConnectionError` from the first command, so the handler never fires. Should be a manual step (exceptions or client-creation) suggesting `await r.ping()` inside the `try` and `except redis.exceptions.ConnectionError`.",
+      expect: [
+        { kind: "manual", rule: "exceptions", contains: "await r.ping()\nexcept redis.ConnectionError:" },
+        { kind: "output", contains: "except (ConnectionRefusedError, OSError):" },
+      ],
+      fixture: "exceptions/connect_errors",
+      proof: "except (ConnectionRefusedError, OSError):",
     },
     {
       row: "Pool exhausted (`maxsize` reached: waits vs raises)",

@@ -57,7 +57,7 @@ except TypeError:
       expect: [{ kind: "manual", rule: "exceptions", contains: "except (TypeError, redis.DataError):" }],
       fixture: "exceptions/argument_checks",
       proof: "except (TypeError, aioredis.ReplyError) as exc:",
-      gap: "A call that passes None outside a `TypeError` handler is not reported (it raises `DataError` instead of `TypeError`, an error either way).",
+      note: "A call that passes None outside such a handler is not reported: it fails either way (`DataError` instead of `TypeError`).",
     },
     {
       row: "keyword names `key`, `field`, `member` … (`name`, `key`, `value(s)`, `amount`)",

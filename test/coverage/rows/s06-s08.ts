@@ -547,9 +547,8 @@ except aioredis.WatchVariableError:
     },
     {
       row: "builtin `ConnectionRefusedError` / `OSError` from a factory (now `ConnectionError` at the first command)",
-      owner: "exceptions",
       ref: "Manual",
-      handling: "not handled",
+      handling: "manual",
       snippet: mod(`import aioredis
 
 
@@ -562,14 +561,15 @@ async def main():
         raise SystemExit(1)
     await r.set("k", "v")
 `),
-      expect: "unchanged",
-      gap: "Same as 3.3-02.",
+      expect: [{ kind: "manual", rule: "exceptions", contains: "await r.ping()\nexcept redis.ConnectionError:" }],
+      fixture: "exceptions/connect_errors",
+      proof: "except OSError as exc:",
+      note: "Also in tuples, with `return await …`, around `asyncio.wait_for(…)`; a handler that also catches `RedisError` around a later command on the client is left alone.",
     },
     {
       row: "`asyncio.TimeoutError` from `create_*(timeout=…)` (now `redis.exceptions.TimeoutError`)",
-      owner: "exceptions",
       ref: "Manual",
-      handling: "not handled",
+      handling: "manual",
       snippet: mod(`import asyncio
 
 import aioredis
@@ -584,20 +584,23 @@ async def main():
         raise SystemExit(1)
     await r.set("k", "v")
 `),
-      expect: "unchanged",
-      gap: "`except asyncio.TimeoutError` around a 1.x factory with `timeout=` is left silently: redis-py raises `redis.exceptions.TimeoutError` (not an `asyncio.TimeoutError`), and only at the first command. The `exceptions` rule flags this for aioredis 2.x handlers (row 12-05) but not for 1.x factories.",
+      expect: [{ kind: "manual", rule: "exceptions", contains: "await r.ping()\nexcept redis.TimeoutError:" }],
+      fixture: "exceptions/connect_timeout",
+      proof: "except (AsyncTimeout, ConnectionRefusedError):",
+      note: "Also `from asyncio import TimeoutError`, builtin `TimeoutError`, and `asyncio.wait_for(create_*(…), n)` (the suggested `ping()` runs inside the same `wait_for`). A single-connection client awaited inside `wait_for` still connects there and is left alone.",
     },
     {
       row: "builtin `TypeError` / `ValueError` from client-side validation (now mostly `DataError`)",
-      owner: "exceptions",
       ref: "Manual",
-      handling: "not handled",
+      handling: "manual",
       snippet: param(`try:
     await r.zrangebylex("z", "a", "c")
 except TypeError:
     pass`),
-      expect: [{ kind: "output", contains: "except TypeError:" }],
-      gap: "Handlers for builtin `TypeError`/`ValueError` around Redis calls are not reported (redis-py raises `DataError` or a server `ResponseError`, or nothing). Related: 5.0-04, 5.1-14.",
+      expect: [{ kind: "manual", rule: "exceptions", contains: "except (TypeError, redis.DataError):" }],
+      fixture: "exceptions/argument_checks",
+      proof: "except (TypeError, aioredis.ReplyError) as exc:",
+      note: "Reported only when the `try` body is nothing but Redis commands with plain arguments, so the class cannot come from other code (`int(await r.get(k))`, `a, b = await r.blpop(…)` are left alone).",
     },
     info("— new classes (`DataError`, `NoScriptError`, `LockError`, …)"),
   ],

@@ -469,9 +469,8 @@ async def shutdown():
     },
     {
       row: "`except asyncio.TimeoutError` meant to catch `aioredis.exceptions.TimeoutError`",
-      owner: "exceptions",
       ref: "Manual",
-      handling: "not handled",
+      handling: "manual",
       snippet: mod(`import asyncio
 
 import aioredis
@@ -487,8 +486,10 @@ async def pop():
 # <<<
         return None
 `),
-      expect: "unchanged",
-      gap: "A lone `except asyncio.TimeoutError` around calls on an aioredis 2.x client is not reported (it is flagged only when an aioredis `TimeoutError` sits in the same handler, row 2.x-06); after migration it no longer catches Redis timeouts.",
+      expect: [{ kind: "manual", rule: "exceptions", contains: "except redis.TimeoutError:" }],
+      fixture: "exceptions/v2_timeouts",
+      proof: "except asyncio.TimeoutError:",
+      note: "Also builtin `TimeoutError` and nested `try`s; reported when the `try` awaits only Redis commands (not `asyncio.wait_for(…)` or other coroutines, whose timeouts are still asyncio's).",
     },
     {
       row: '`aioredis.from_url(..., encoding="utf-8", decode_responses=True)` (identical keywords)',
