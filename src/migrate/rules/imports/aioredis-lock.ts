@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "../../parser.js";
 import type { RuleContext } from "../../rule.js";
 import { callParts, enclosingStatement, type CallParts } from "../../syntax.js";
+import { isReference, outermostChain } from "./references.js";
 
 /**
  * The third-party `aioredis_lock` package (reference §9.2): its `RedisLock(pool_or_conn, key, timeout=30,
@@ -79,54 +80,51 @@ export function reportAioredisLock(ctx: RuleContext): void {
 
 /** `aioredis_lock.RedisLock` / `al.locks.RedisLock` → the whole chain and its last name. */
 function memberOf(id: SyntaxNode): { node: SyntaxNode; name: LockName } | null {
-  let n = id;
-  while (n.parent?.type === "attribute" && n.parent.childForFieldName("object")?.id === n.id) n = n.parent;
+  const n = outermostChain(id);
   if (n.id === id.id) return null;
   const last = n.childForFieldName("attribute")!.text;
   return { node: n, name: last === "RedisLock" || last === "LockTimeoutError" ? last : "other" };
 }
 
-function isReference(id: SyntaxNode): boolean {
-  const parent = id.parent;
-  if (!parent) return false;
-  if (parent.type === "attribute" && parent.childForFieldName("attribute")?.id === id.id) return false;
-  if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.id === id.id) return false;
-  for (let p: SyntaxNode | null = parent; p; p = p.parent) {
-    if (p.type === "import_statement" || p.type === "import_from_statement") return false;
-  }
-  return true;
-}
-
 /** `RedisLock(r, "job", timeout=30, wait_timeout=5)` → `r.lock("job", timeout=30, blocking_timeout=5)`. */
 function reportLockUse(ctx: RuleContext, ref: SyntaxNode): void {
-  const call = ref.parent?.type === "call" && ref.parent.childForFieldName("function")?.id === ref.id ? callParts(ref.parent) : null;
+  const called = ref.parent?.type === "call" && ref.parent.childForFieldName("function")?.id === ref.id;
+  const call = called ? callParts(ref.parent!) : null;
   if (!call) {
     ctx.manual({
       node: ref,
-      what: "aioredis_lock's `RedisLock` does not work with redis-py clients: the lock `r.lock(...)` returns is a `redis.asyncio.lock.Lock`.",
+      what:
+        "aioredis_lock's `RedisLock` does not work with redis-py clients: the lock `r.lock(...)` returns is a " +
+        "`redis.asyncio.lock.Lock`.",
       suggestion: "from redis.asyncio.lock import Lock",
     });
     return;
   }
   const built = lockCall(call);
   const line = built === null ? null : lineWith(ctx, call.call, built.text);
-  const defaults = built ? spelledOut(built.defaulted) : "";
+  const defaults = built ? spelledOut(built) : "";
   const exit = inWithStatement(call.call)
     ? " Leaving `async with` raises `LockNotOwnedError` if the lock expired meanwhile (aioredis_lock ignored that)."
     : "";
   ctx.manual({
     node: call.call,
-    what: "aioredis_lock's `RedisLock` fails on redis-py clients: take the lock from the client with `r.lock(...)`." + defaults + exit + methodNotes(ctx),
+    what:
+      "aioredis_lock's `RedisLock` fails on redis-py clients: take the lock from the client with `r.lock(...)`." +
+      defaults +
+      exit +
+      methodNotes(ctx),
     suggestion: line ?? built?.text ?? "lock = r.lock(name, timeout=30, blocking_timeout=30)",
     replacesLines: line === null ? 0 : 1,
   });
 }
 
 /** Why the suggestion names arguments the user left out. */
-function spelledOut(defaulted: readonly string[]): string {
-  if (defaulted.length === 0) return "";
-  const meaning = defaulted.length > 1 ? "defaults mean no expiry and waiting forever" : defaulted[0]!.startsWith("`timeout") ? "default means no expiry" : "default means waiting forever";
-  return ` aioredis_lock's default ${defaulted.join(" and ")} ${defaulted.length > 1 ? "are" : "is"} spelled out, since redis-py's ${meaning}.`;
+function spelledOut(built: BuiltLock): string {
+  const parts = [
+    ...(built.timeoutDefaulted ? [`\`timeout=${DEFAULT_TIMEOUT}\` (redis-py's default: no expiry)`] : []),
+    ...(built.waitDefaulted ? [`\`wait_timeout=${DEFAULT_WAIT}\` as \`blocking_timeout\` (redis-py's default: waiting forever)`] : []),
+  ];
+  return parts.length === 0 ? "" : ` aioredis_lock's defaults are spelled out: ${parts.join(" and ")}.`;
 }
 
 function inWithStatement(call: SyntaxNode): boolean {
@@ -135,7 +133,13 @@ function inWithStatement(call: SyntaxNode): boolean {
 }
 
 /** The redis-py call built from the user's arguments, or null when they cannot be told apart (`*args`). */
-function lockCall(call: CallParts): { text: string; defaulted: string[] } | null {
+interface BuiltLock {
+  readonly text: string;
+  readonly timeoutDefaulted: boolean;
+  readonly waitDefaulted: boolean;
+}
+
+function lockCall(call: CallParts): BuiltLock | null {
   if (call.hasSplat || call.positional.length > 4) return null;
   if ([...call.keywords.keys()].some((k) => !CONSTRUCTOR_KEYWORDS.has(k))) return null;
   const arg = (index: number, ...names: string[]): SyntaxNode | undefined => {
@@ -150,14 +154,12 @@ function lockCall(call: CallParts): { text: string; defaulted: string[] } | null
   const receiver = PLAIN_RECEIVERS.has(client.type) ? client.text : `(${client.text})`;
   return {
     text: `${receiver}.lock(${key.text}, timeout=${timeout ?? DEFAULT_TIMEOUT}, blocking_timeout=${wait ?? DEFAULT_WAIT})`,
-    defaulted: [
-      ...(timeout === undefined ? [`\`timeout=${DEFAULT_TIMEOUT}\``] : []),
-      ...(wait === undefined ? [`\`wait_timeout=${DEFAULT_WAIT}\` (\`blocking_timeout\`)`] : []),
-    ],
+    timeoutDefaulted: timeout === undefined,
+    waitDefaulted: wait === undefined,
   };
 }
 
-/** The lock methods whose redis-py spelling differs, when the module calls them. */
+/** The lock methods whose redis-py spelling or meaning differs, when the module calls them. */
 function methodNotes(ctx: RuleContext): string {
   const text = ctx.source.text;
   const notes: string[] = [];
@@ -165,11 +167,11 @@ function methodNotes(ctx: RuleContext): string {
   if (/\.renew\s*\(/.test(text)) notes.push("`renew(t)` is `extend(t, replace_ttl=True)` (`renew()`: `extend(30, replace_ttl=True)`)");
   if (/\.acquire\s*\(/.test(text)) {
     notes.push(
-      "aioredis_lock's `acquire(timeout=30, wait_timeout=30)` ignored the constructor's values while redis-py's " +
-        "`acquire()` uses them and takes only `blocking_timeout=`",
+      "`acquire()` takes only `blocking_timeout=` and uses the lock's `timeout`, where aioredis_lock's " +
+        "`acquire(timeout=30, wait_timeout=30)` ignored the constructor's values",
     );
   }
-  return notes.length === 0 ? "" : ` On the lock, ${notes.join(", ")}.`;
+  return notes.length === 0 ? "" : ` On the lock, ${notes.join("; ")}.`;
 }
 
 function reportErrorUse(ctx: RuleContext, ref: SyntaxNode): void {

@@ -4,6 +4,7 @@ import { defineRule, type RuleContext } from "../../rule.js";
 import { enclosingStatement, statementsOf } from "../../syntax.js";
 import { TODO_PREFIX } from "../../todo.js";
 import { reportAioredisLock } from "./aioredis-lock.js";
+import { isReference, outermostChain } from "./references.js";
 
 const WHY_REWRITE = "aioredis is unmaintained; its API now lives in redis-py's `redis.asyncio` (and `redis.exceptions`).";
 const WHY_DROP = "Nothing in this module refers to these aioredis names any more.";
@@ -83,12 +84,6 @@ function hasTodoAbove(ctx: RuleContext, ref: SyntaxNode): boolean {
   return false;
 }
 
-function outermostChain(ref: SyntaxNode): SyntaxNode {
-  let n = ref;
-  while (n.parent?.type === "attribute" && n.parent.childForFieldName("object")?.id === n.id) n = n.parent;
-  return n;
-}
-
 function fallbackStep(ref: SyntaxNode, binding: AioredisBinding | undefined): string {
   const chain = outermostChain(ref);
   if (chain.id === ref.id && binding?.kind === "module")
@@ -126,18 +121,6 @@ function remainingReferences(ctx: RuleContext): Map<string, SyntaxNode[]> {
     refs.set(id.text, [...(refs.get(id.text) ?? []), id]);
   }
   return refs;
-}
-
-function isReference(id: SyntaxNode): boolean {
-  const parent = id.parent;
-  if (!parent) return false;
-  if (parent.type === "attribute" && parent.childForFieldName("attribute")?.id === id.id) return false;
-  if (parent.type === "keyword_argument" && parent.childForFieldName("name")?.id === id.id) return false;
-  for (let p: SyntaxNode | null = parent; p; p = p.parent) {
-    if (p.type === "import_statement" || p.type === "import_from_statement") return false;
-    if (p.type === "block" || p.type === "module") break;
-  }
-  return true;
 }
 
 /** Import lines the plan wants that the module does not already have. */
