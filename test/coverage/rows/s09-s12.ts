@@ -128,9 +128,8 @@ _guard = Lock()
     },
     {
       row: "third-party `aioredis_lock` / hand-written SET NX + Lua locks (now `r.lock(...)`)",
-      owner: "imports",
       ref: "Manual",
-      handling: "not handled",
+      handling: "manual",
       snippet: mod(`import aioredis
 from aioredis_lock import RedisLock, LockTimeoutError
 
@@ -141,8 +140,13 @@ async def job(r: aioredis.Redis):
 # <<<
         await r.incr("runs")
 `),
-      expect: "unchanged",
-      gap: "The third-party `aioredis_lock` package (which wraps an aioredis 1.x client) is not reported; after migration it receives a redis-py client it does not support. Should be a manual step suggesting `async with r.lock(\"job\", timeout=30, blocking_timeout=5):` (hand-written SET NX + Lua locks cannot be recognised reliably).",
+      expect: [
+        { kind: "manual", rule: "imports", contains: '    async with r.lock("job", timeout=30, blocking_timeout=5):' },
+        { kind: "output", contains: "from aioredis_lock import RedisLock, LockTimeoutError" },
+      ],
+      fixture: "imports/aioredis_lock_mutex",
+      proof: "from aioredis_lock import RedisLock, LockTimeoutError",
+      gap: "Hand-written SET NX + Lua locks are not recognised (no shape tells them apart reliably); only the `aioredis_lock` package is reported.",
     },
     {
       row: "aioredis 2.x `aioredis.lock.Lock` / `redis.lock()`",
@@ -312,12 +316,17 @@ export const DEPENDENCIES: Section = {
     },
     {
       row: "`hiredis==x` pinned next to aioredis (redis-py 5.2+ asks for `hiredis>=3.0.0`)",
-      owner: "manifests",
       ref: "Auto+flag",
-      handling: "not handled",
+      handling: "auto+flag",
       snippet: manifest("requirements.txt", "aioredis==1.3.1\nhiredis==1.1.0\n"),
-      expect: [{ kind: "auto", rule: "manifests" }, { kind: "output", contains: "hiredis==1.1.0" }],
-      gap: "A `hiredis` pin below 3.0 next to the migrated entry is kept without a note; with `redis[hiredis]>=5.2` it conflicts (the extra requires `hiredis>=3.0.0`). Should be a manual step from the manifests engine.",
+      expect: [
+        { kind: "auto", rule: "manifests", contains: "redis>=5.0.1" },
+        { kind: "manual", rule: "manifests", contains: "hiredis>=3.0.0" },
+        { kind: "output", contains: "hiredis==1.1.0" },
+      ],
+      fixture: "manifests/requirements/pinned-markers-comments",
+      proof: "hiredis==2.0.0",
+      note: "The pin is kept and reported when the redis requirement admits 5.1 or later (the `[hiredis]` extra of redis-py v5.1.1 already requires `hiredis>=3.0.0`, and 5.1.0 refuses older hiredis); the suggestion raises it, the step also offers capping redis below 5.1. Not reported when redis is capped below 5.1 (`redis>=4.2,<5`).",
     },
     {
       row: "`pyproject.toml` PEP 621 `dependencies` / `optional-dependencies`",
@@ -391,21 +400,29 @@ export const DEPENDENCIES: Section = {
     },
     {
       row: "`async-timeout` (an aioredis dependency; keep only if imported)",
-      owner: "manifests",
       ref: "Manual",
-      handling: "not handled",
+      handling: "manual",
       snippet: manifest("requirements.txt", "aioredis==1.3.1\nasync-timeout==3.0.1\n"),
-      expect: [{ kind: "auto", rule: "manifests" }, { kind: "output", contains: "async-timeout==3.0.1" }],
-      gap: "An `async-timeout` pin (pulled in for aioredis) is kept without a note; the manifest engine cannot see whether the code imports it, so a manual step (\"drop it unless the code imports async_timeout\") is what the row asks.",
+      expect: [
+        { kind: "manual", rule: "manifests", contains: "drop it unless the code imports `async_timeout`" },
+        { kind: "output", contains: "async-timeout==3.0.1" },
+      ],
+      fixture: "manifests/pyproject/poetry-caret-python-companions",
+      proof: 'async-timeout = "^3.0.1"',
+      note: "A pin below 4.0.2 also conflicts with redis-py (the step suggests raising it). `migrateManifest` takes an optional `ManifestContext.importsAsyncTimeout` (`pythonImportsAsyncTimeout(sources)`) that makes the step say \"drop it\" or disappear; the report assembly does not pass it yet, so the step is the conditional one.",
     },
     {
       row: "Python floor (aioredis 1.3.1 ≥3.5; redis 4.2–4.3: 3.6; 4.4–5.0: 3.7; ≥7.1: 3.10)",
-      owner: "manifests",
       ref: "Manual",
-      handling: "not handled",
+      handling: "manual",
       snippet: manifest("setup.py", 'from setuptools import setup\n\nsetup(name="app", python_requires=">=3.6", install_requires=["aioredis>=1.3"])\n'),
-      expect: [{ kind: "auto", rule: "manifests" }, { kind: "output", contains: 'python_requires=">=3.6"' }],
-      gap: "A `python_requires` / `requires-python` below the chosen redis-py floor's minimum (3.7 for 5.0.1) is not reported.",
+      expect: [
+        { kind: "manual", rule: "manifests", contains: 'python_requires=">=3.7", install_requires=["redis>=5.0.1"]' },
+        { kind: "output", contains: 'python_requires=">=3.6"' },
+      ],
+      fixture: "manifests/setup-py/one-line-setup-target-4-2",
+      proof: 'python_requires=">=3.5"',
+      note: "`python_requires` (setup.py, setup.cfg), `requires-python`, Poetry's `python`, Pipfile's `python_version` and a conda environment's `python` below the target's minimum (3.7 for 5.0.1, 3.6 for 4.2) get a step whose suggestion raises the line. No upper Python bound is checked: pip picks the newest redis-py the interpreter supports.",
     },
   ],
 };
