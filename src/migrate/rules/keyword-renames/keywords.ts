@@ -8,8 +8,8 @@ import { POSITIONAL, SIGNATURES, type Signature } from "./signatures.js";
 
 /**
  * Method names other key-value APIs share (aiocache's `cache.get(key=…)`, `cache.delete(key=…)`): their 1.x
- * keywords are renamed only when the module imports aioredis (or the data flow knows the client), not on a
- * receiver that is merely named like one in a repository that uses aioredis somewhere.
+ * keywords are renamed only on a client the data flow knows, or on a receiver named after redis in a module that
+ * imports aioredis, not on any `cache`/`store`/`client` receiver.
  */
 const GENERIC = new Set(["get", "set", "delete", "exists", "expire", "expireat", "ttl", "touch", "type", "rename", "move", "dump", "restore", "persist", "incr", "decr"]);
 
@@ -32,12 +32,8 @@ export function renameKeywords(ctx: RuleContext, call: CommandCall): void {
   const moved = positionalRun(sig, bound, parts.positional.length);
   if (moved === null) return; // a required 1.x argument is missing: the call failed in aioredis too
   if (!leadsKeywords(parts.args, moved)) return reorder(ctx, call, sig, bound, moved.length);
-  const edits = new ArgumentEdits(parts.args, ctx.source.text);
+  const edits = renamedKeywords(ctx, parts, sig, old, moved);
   for (const kw of moved) edits.replace(kw, keywordValue(kw).text);
-  for (const k of old) {
-    const kw = parts.keywords.get(k)!;
-    if (!moved.includes(kw)) edits.renameKeyword(kw, sig.renames.get(k)!);
-  }
   ctx.rewrite(edits.build(), `redis-py names these parameters differently (${renamesText(sig, old)}); the aioredis 1.x keywords raise TypeError.`);
 }
 
@@ -107,16 +103,23 @@ function reorder(ctx: RuleContext, call: CommandCall, sig: Signature, bound: Bin
 /** `hget(k, field=f, **opts)`: the splat may hold more 1.x names. */
 function splatted(ctx: RuleContext, call: CommandCall, sig: Signature, old: readonly string[]): void {
   const { parts } = call;
-  const edits = new ArgumentEdits(parts.args, ctx.source.text);
-  for (const k of old) {
-    const name = sig.renames.get(k)!;
-    if (name !== POSITIONAL) edits.renameKeyword(parts.keywords.get(k)!, name);
-  }
+  const edits = renamedKeywords(ctx, parts, sig, old);
   ctx.manual({
     node: parts.call,
     what: `redis-py names these parameters differently (${renamesText(sig, old)}), and the \`*\`/\`**\` arguments of this call may hold more aioredis 1.x names: rename them by hand.`,
     suggestion: edits.preview(parts.call),
   });
+}
+
+/** The renames of the old keywords that keep a name (not those that become positional). */
+function renamedKeywords(ctx: RuleContext, parts: CallParts, sig: Signature, old: readonly string[], moved: readonly SyntaxNode[] = []): ArgumentEdits {
+  const edits = new ArgumentEdits(parts.args, ctx.source.text);
+  for (const k of old) {
+    const kw = parts.keywords.get(k)!;
+    const name = sig.renames.get(k)!;
+    if (name !== POSITIONAL && !moved.includes(kw)) edits.renameKeyword(kw, name);
+  }
+  return edits;
 }
 
 function renamesText(sig: Signature, old: readonly string[]): string {
