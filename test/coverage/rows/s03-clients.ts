@@ -29,11 +29,14 @@ export const FACTORIES: Section = {
     {
       row: "`await aioredis.create_redis_pool(address, *, …, minsize=1, maxsize=10, …)`",
       ref: "Auto+flag",
-      handling: "auto",
+      handling: "auto+flag",
       snippet: create(`await aioredis.create_redis_pool("redis://localhost", minsize=2, maxsize=20)`),
-      expect: [{ kind: "auto", rule: "client-creation", contains: 'r = redis.Redis(connection_pool=redis.BlockingConnectionPool.from_url("redis://localhost", max_connections=20, timeout=None))' }],
-      gap: "Rewritten without the flag the row asks for on the remaining pool differences (§3.3): sockets open lazily (`minsize`, row 3.2-13) and a pool without `maxsize` is unbounded (row 3.3-04). `maxsize` itself keeps aioredis' waiting through `BlockingConnectionPool` (row 3.3-03).",
-      fixture: "client-creation/module_constants",
+      expect: [
+        { kind: "auto", rule: "client-creation", contains: 'r = redis.Redis(connection_pool=redis.BlockingConnectionPool.from_url("redis://localhost", max_connections=20, timeout=None))' },
+        { kind: "manual", rule: "client-creation", contains: "await r.ping()" },
+      ],
+      note: "`maxsize` keeps aioredis' waiting through `BlockingConnectionPool` (row 3.3-03); the pool differences that remain get one step per call: `minsize` (sockets now open on the first command, row 3.2-13) and a pool without `maxsize` (now unbounded, row 3.3-04).",
+      fixture: "client-creation/pool_sizing",
       proof: "create_redis_pool(",
     },
     {
@@ -303,11 +306,14 @@ async def main():
     {
       row: "`minsize=`",
       ref: "Auto+flag",
-      handling: "auto",
+      handling: "auto+flag",
       snippet: create(`await aioredis.create_redis_pool("redis://localhost", minsize=5)`),
-      expect: [{ kind: "auto", rule: "client-creation", contains: 'r = redis.Redis.from_url("redis://localhost")' }],
-      gap: "`minsize` is dropped silently (the change's reason mentions it, no manual step): code that relied on failing fast at startup should add `await r.ping()` — the row asks for a flag.",
-      fixture: "client-creation/pool_url_multiline",
+      expect: [
+        { kind: "auto", rule: "client-creation", contains: 'r = redis.Redis.from_url("redis://localhost")' },
+        { kind: "manual", rule: "client-creation", contains: 'max_connections=10, timeout=None))\nawait r.ping()' },
+      ],
+      note: "Dropped, with one step per factory call (together with the pool size, row 3.3-04): add `await r.ping()` if startup must fail when Redis is down. Not for `minsize=0`, nor in a `try` body, where the `exceptions` rule reports the handlers (row 3.3-02).",
+      fixture: "client-creation/pool_sizing",
       proof: "minsize=",
     },
     {
@@ -420,11 +426,14 @@ export const POOL_SEMANTICS: Section = {
     {
       row: "When sockets open (eager `minsize` vs lazy)",
       ref: "Auto+flag",
-      handling: "auto",
+      handling: "auto+flag",
       snippet: create(`await aioredis.create_pool("redis://localhost", minsize=3)`),
-      expect: [{ kind: "auto", rule: "client-creation" }, { kind: "absent", contains: "minsize" }],
-      gap: "Same as 3.2-13: no note that sockets now open on the first command (connection errors move there).",
-      fixture: "client-creation/redis_wrapper",
+      expect: [
+        { kind: "auto", rule: "client-creation", contains: 'r = redis.Redis.from_url("redis://localhost")' },
+        { kind: "manual", rule: "client-creation", contains: "connects on the first command" },
+      ],
+      note: "Flagged where `minsize=` was given (row 3.2-13). A factory without it also connected eagerly (`minsize=1`, `create_redis`); that matters where a handler expects the factory to fail, which the `exceptions` rule reports (row 3.3-02).",
+      fixture: "client-creation/pool_sizing",
       proof: "minsize=",
     },
     {
@@ -462,12 +471,16 @@ async def main():
     },
     {
       row: "Default size (`maxsize=10` vs unbounded)",
-      owner: "client-creation",
       ref: "Auto+flag",
-      handling: "not handled",
+      handling: "auto+flag",
       snippet: create(`await aioredis.create_redis_pool("redis://localhost")`),
-      expect: [{ kind: "auto", rule: "client-creation" }, { kind: "absent", contains: "max_connections" }],
-      gap: "A pool created without `maxsize` was capped at 10 connections in 1.x; redis-py's default is unbounded. The rewrite emits no `max_connections=10` and no note.",
+      expect: [
+        { kind: "auto", rule: "client-creation", contains: 'r = redis.Redis.from_url("redis://localhost")' },
+        { kind: "manual", rule: "client-creation", contains: 'r = redis.Redis(connection_pool=redis.BlockingConnectionPool.from_url("redis://localhost", max_connections=10, timeout=None))' },
+      ],
+      note: "Kept unbounded and flagged (one step per `create_redis_pool`/`create_pool` call without `maxsize`, suggesting the form an explicit `maxsize=10` gets), not rewritten to that form: in redis-py a pipeline, a PubSub and a `client()` block each take a pool connection of their own, so a bounded pool that waits forever can deadlock code that aioredis ran with 10 connections; the rewrite would also have changed the client line of nearly every migrated program. A pool built per call gets the per-call step instead.",
+      fixture: "client-creation/pool_sizing",
+      proof: "make_pool(REDIS_URL, minsize=0)",
     },
     {
       row: "`select(db)` on a pooled client",

@@ -1,11 +1,12 @@
 import { applyEdits, compareEdits, type TextEdit } from "../../edits.js";
 import type { SyntaxNode } from "../../parser.js";
 import type { RuleContext } from "../../rule.js";
-import { awaitingParent, callParts, keywordValue, unparenthesize } from "../../syntax.js";
+import { awaitingParent, callParts, keywordValue, unparenthesize, type CallParts } from "../../syntax.js";
 import { classifyAddress, type Address } from "./address.js";
 import { ArgListEditor } from "./arglist.js";
 import { applyKeywordAction, keywordAction, type KeywordAction } from "./keywords.js";
 import { perCallCreation } from "./per-call.js";
+import { AIOREDIS_DEFAULT_MAXSIZE, poolDifferences, poolSizingStep } from "./sizing.js";
 import { addressSteps, customClassStep, perCallStep, splatStep, type Step } from "./steps.js";
 
 /** The aioredis 1.x factories; the two single-connection ones keep that shape with `single_connection_client=True`. */
@@ -62,15 +63,99 @@ export function planFactoryCall(ctx: RuleContext, call: SyntaxNode, single: bool
   const address = classifyAddress(addressNode, ctx.tree.rootNode, sslTrue, (reads) => reads.every((r) => isFactoryAddress(ctx, r)));
   if (address.kind === "unknown") return byHand(address.why);
 
+  const { edits, notes, steps, addressItem, cls, poolClass, wrapPool, awaited, customClass, factoryKw } =
+    rewriteCall(ctx, call, parts, address, single, realVariant(ctx));
+  const fromUrl = address.kind === "url";
+
+  const migrated = textOf(ctx, awaited ?? call, edits);
+  // The alternative for an address that may be a (host, port) pair rather than a URL.
+  const expr = unparenthesize(addressNode).text;
+  const asPair = edits.map((e) =>
+    e.start === addressItem.startIndex && e.end === addressItem.endIndex ? { ...e, text: `host=${expr}[0], port=${expr}[1]` }
+    : e.start === parts.callee.startIndex ? { ...e, text: wrapPool ? `${cls}(connection_pool=${poolClass}` : cls }
+    : e);
+  addressSteps(address, addressNode, parts, migrated, textOf(ctx, awaited ?? call, asPair), steps);
+  if (customClass) steps.push(customClassStep(factoryKw!, customClass));
+  if (parts.hasSplat) steps.push(splatStep(parts.args.namedChildren.find((c) => c.type === "dictionary_splat")!, migrated));
+  const perCall = perCallCreation(awaited ?? call);
+  if (perCall) steps.push(perCallStep(call, perCall, migrated));
+  // A pool built per call is to be moved first; its size and startup check matter where it ends up.
+  const sizing = single || perCall ? null : poolDifferences(parts, awaited ?? call);
+  if (sizing) {
+    const bounded = sizing.unbounded ? rewriteCall(ctx, call, parts, address, single, boundedVariant(ctx, cls, customClass)).edits : edits;
+    steps.push(poolSizingStep(call, awaited ?? call, sizing, textOf(ctx, awaited ?? call, bounded)));
+  }
+  const why = [whyBase(address, fname), ...notes].join("; ") + ".";
+  const constantFix = fromUrl && address.constant && address.check === "none"
+    ? { edit: { start: address.constant.value.startIndex, end: address.constant.value.endIndex, text: address.constant.newText }, key: address.constant.value.id }
+    : undefined;
+  return { rewrite: { edits, why }, constantFix, steps };
+}
+
+/**
+ * How a rewrite spells redis-py names. The real rewrite asks the name plan (which records the import); the bounded
+ * variant, only suggested, spells them beside the client class so no import is recorded.
+ */
+interface Variant {
+  readonly bounded: boolean;
+  name(asyncioName: string): string;
+}
+
+function realVariant(ctx: RuleContext): Variant {
+  return { bounded: false, name: (n) => ctx.names.asyncio(n) };
+}
+
+/** `redis.BlockingConnectionPool` beside `redis.Redis` (module style), else the bare name (imported from `redis.asyncio`). */
+function boundedVariant(ctx: RuleContext, cls: string, customClass: string | null): Variant {
+  const moduleStyle = customClass === null ? cls.includes(".") : ctx.names.fromImports.every((f) => f.module !== "redis.asyncio");
+  const prefix = moduleStyle ? `${customClass === null ? cls.slice(0, cls.lastIndexOf(".")) : ctx.names.moduleAlias}.` : "";
+  return { bounded: true, name: (n) => (n === "Redis" ? cls : prefix + n) };
+}
+
+interface CallRewrite {
+  readonly edits: TextEdit[];
+  readonly notes: string[];
+  readonly steps: Step[];
+  readonly addressItem: SyntaxNode;
+  readonly cls: string;
+  readonly poolClass: string;
+  readonly wrapPool: boolean;
+  readonly awaited: SyntaxNode | null;
+  readonly customClass: string | null;
+  readonly factoryKw: SyntaxNode | undefined;
+}
+
+/**
+ * The edits that turn a factory call into a redis-py client (address, keywords, pool class, `await`). The bounded
+ * variant builds a pool without `maxsize` as if `maxsize=10` were given: the form suggested to keep aioredis' size.
+ */
+function rewriteCall(
+  ctx: RuleContext,
+  call: SyntaxNode,
+  parts: CallParts,
+  address: Exclude<Address, { kind: "unknown" }>,
+  single: boolean,
+  variant: Variant,
+): CallRewrite {
   const steps: Step[] = [];
   const notes: string[] = [];
   const editor = new ArgListEditor(ctx.source, parts.args);
   const fromUrl = address.kind === "url";
+  // redis-py < 5.0 passes `single_connection_client` from `from_url` on to `Connection(...)` (a TypeError), so the
+  // 4.2 target builds the pool explicitly.
+  // aioredis waited for a free connection when `maxsize` were busy; redis-py's ConnectionPool raises at once, its
+  // BlockingConnectionPool waits (`timeout=None`: forever, as aioredis did). Verified: reference §3.3, programs 04/10.
+  const blocking = !single && (parts.keywords.has("maxsize") || variant.bounded);
+  const wrapPool = (single && fromUrl && ctx.options.target === "4.2") || blocking;
+  // A pool passes its keywords to the connection class: no `unix_socket_path=` or `ssl=` there (TypeError).
+  const poolKeywords = wrapPool && !fromUrl;
   const addressItem = parts.positional[0] ?? parts.keywords.get("address")!;
-  editor.replace(addressItem, addressText(address, addressItem !== parts.positional[0]));
+  const unixConnection = poolKeywords && address.kind === "unix" ? variant.name("UnixDomainSocketConnection") : null;
+  editor.replace(addressItem, addressText(address, addressItem !== parts.positional[0], unixConnection));
 
   const factoryKw = parts.keywords.get("commands_factory");
   const customClass = factoryKw && !ctx.facts.resolve(keywordValue(factoryKw))?.startsWith("aioredis.") ? keywordValue(factoryKw).text : null;
+  const cls = customClass ?? variant.name("Redis");
   for (const [name, kw] of parts.keywords) {
     if (name === "address") continue;
     if (name === "commands_factory") {
@@ -79,10 +164,11 @@ export function planFactoryCall(ctx: RuleContext, call: SyntaxNode, single: bool
     }
     const action: KeywordAction = keywordAction(kw, name, {
       fromUrl,
+      poolKeywords,
       literalUrl: fromUrl && address.literal !== null && !address.viaConstant,
       hasDecodeResponses: parts.keywords.has("decode_responses"),
       isAioredisName: (node) => ctx.facts.resolve(node) !== undefined,
-      sslConnection: () => ctx.names.asyncio("SSLConnection"),
+      sslConnection: () => variant.name("SSLConnection"),
     });
     applyKeywordAction(editor, kw, action, notes, steps);
   }
@@ -91,23 +177,16 @@ export function planFactoryCall(ctx: RuleContext, call: SyntaxNode, single: bool
     editor.append("decode_responses=True");
     notes.push("`?encoding=` only picks the codec in redis-py, so `decode_responses=True` keeps replies as `str`");
   }
-
-  // redis-py < 5.0 passes `single_connection_client` from `from_url` on to `Connection(...)` (a TypeError), so the
-  // 4.2 target builds the pool explicitly.
-  // aioredis waited for a free connection when `maxsize` were busy; redis-py's ConnectionPool raises at once, its
-  // BlockingConnectionPool waits (`timeout=None`: forever, as aioredis did). Verified: reference §3.3, programs 04/10.
-  const blocking = !single && parts.keywords.has("maxsize");
+  if (variant.bounded) editor.append(`max_connections=${AIOREDIS_DEFAULT_MAXSIZE}`);
   if (blocking) {
     editor.append("timeout=None");
     notes.push("a `BlockingConnectionPool` keeps aioredis' wait for a free connection when `maxsize` are busy");
   }
-  const wrapPool = (single && fromUrl && ctx.options.target === "4.2") || blocking;
   // asked of the name plan only when used: asking records an import
-  const poolClass = wrapPool ? ctx.names.asyncio(blocking ? "BlockingConnectionPool" : "ConnectionPool") : "";
+  const poolClass = wrapPool ? variant.name(blocking ? "BlockingConnectionPool" : "ConnectionPool") : "";
   if (single && !wrapPool) editor.append("single_connection_client=True");
   if (single) notes.push("`single_connection_client=True` keeps the single dedicated connection");
 
-  const cls = customClass ?? ctx.names.asyncio("Redis");
   const edits = editor.edits();
   const calleeText = wrapPool
     ? `${cls}(connection_pool=${poolClass}${fromUrl ? ".from_url" : ""}`
@@ -122,34 +201,18 @@ export function planFactoryCall(ctx: RuleContext, call: SyntaxNode, single: bool
   }
   if (tail) edits.push({ start: call.endIndex, end: call.endIndex, text: tail });
   edits.sort(compareEdits);
-
-  const migrated = textOf(ctx, awaited ?? call, edits);
-  // The alternative for an address that may be a (host, port) pair rather than a URL.
-  const expr = unparenthesize(addressNode).text;
-  const asPair = edits.map((e) =>
-    e.start === addressItem.startIndex && e.end === addressItem.endIndex ? { ...e, text: `host=${expr}[0], port=${expr}[1]` }
-    : e.start === parts.callee.startIndex ? { ...e, text: wrapPool ? `${cls}(connection_pool=${poolClass}` : cls }
-    : e);
-  addressSteps(address, addressNode, parts, migrated, textOf(ctx, awaited ?? call, asPair), steps);
-  if (customClass) steps.push(customClassStep(factoryKw!, customClass));
-  if (parts.hasSplat) steps.push(splatStep(parts.args.namedChildren.find((c) => c.type === "dictionary_splat")!, migrated));
-  const perCall = perCallCreation(awaited ?? call);
-  if (perCall) steps.push(perCallStep(call, perCall, migrated));
-  const why = [whyBase(address, fname), ...notes].join("; ") + ".";
-  const constantFix = fromUrl && address.constant && address.check === "none"
-    ? { edit: { start: address.constant.value.startIndex, end: address.constant.value.endIndex, text: address.constant.newText }, key: address.constant.value.id }
-    : undefined;
-  return { rewrite: { edits, why }, constantFix, steps };
+  return { edits, notes, steps, addressItem, cls, poolClass, wrapPool, awaited, customClass, factoryKw };
 }
 
-function addressText(address: Exclude<Address, { kind: "unknown" }>, asKeyword: boolean): string {
+/** The address as keywords; a socket path given to a connection pool needs the unix connection class. */
+function addressText(address: Exclude<Address, { kind: "unknown" }>, asKeyword: boolean, unixConnection: string | null): string {
   switch (address.kind) {
     case "url":
       return asKeyword ? `url=${address.text}` : address.text;
     case "tcp":
       return `host=${address.host}, port=${address.port}`;
     case "unix":
-      return `unix_socket_path=${address.path}`;
+      return unixConnection ? `path=${address.path}, connection_class=${unixConnection}` : `unix_socket_path=${address.path}`;
   }
 }
 

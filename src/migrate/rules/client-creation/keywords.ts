@@ -32,6 +32,8 @@ export function applyKeywordAction(
 export interface KeywordSituation {
   /** The client is built by `from_url` (the address is a URL). */
   readonly fromUrl: boolean;
+  /** The keywords go to a connection pool built by hand, which passes them to the connection class. */
+  readonly poolKeywords?: boolean;
   /** The URL is a literal in this file, so TLS can be folded into its scheme. */
   readonly literalUrl: boolean;
   /** The call already passes `decode_responses=`. */
@@ -121,20 +123,20 @@ function sslAction(value: SyntaxNode, s: KeywordSituation): KeywordAction {
   const truth = isTruthyLiteral(value);
   if (truth === false) return { edit: "drop" };
   if (truth === true) {
-    if (!s.fromUrl) return { edit: "keep" };
-    // `from_url` passes unknown keywords to `Connection(...)`, which has no `ssl` parameter.
+    if (!s.fromUrl && !s.poolKeywords) return { edit: "keep" };
+    // `from_url` and a connection pool pass unknown keywords to `Connection(...)`, which has no `ssl` parameter.
     if (s.literalUrl) return { edit: "drop", note: "TLS is requested with the `rediss://` scheme" };
     return {
       edit: "replace",
       text: `connection_class=${s.sslConnection()}`,
-      note: "`from_url` takes TLS from the URL scheme or `connection_class=SSLConnection`, not `ssl=True`",
+      note: `${s.fromUrl ? "`from_url` takes TLS from the URL scheme or" : "a connection pool takes TLS as"} \`connection_class=SSLConnection\`, not \`ssl=True\``,
     };
   }
   return {
     edit: "keep",
     step: {
       what: `Replace \`ssl=${value.text}\` with redis-py's TLS keywords. redis.asyncio takes no SSLContext: use a \`rediss://\` URL or \`ssl=True\` with the settings the context was built from (\`ssl_ca_certs\`, \`ssl_certfile\`, \`ssl_keyfile\`, \`ssl_cert_reqs\`, \`ssl_check_hostname\`); a plain bool works only with \`Redis(host=..., ...)\`.`,
-      suggestion: s.fromUrl ? `connection_class=redis.asyncio.SSLConnection, ${SSL_KEYWORDS}` : `ssl=True, ${SSL_KEYWORDS}`,
+      suggestion: s.fromUrl || s.poolKeywords ? `connection_class=redis.asyncio.SSLConnection, ${SSL_KEYWORDS}` : `ssl=True, ${SSL_KEYWORDS}`,
     },
   };
 }
