@@ -1,28 +1,24 @@
 import type { SyntaxNode } from "../../parser.js";
 import { defineRule, type RuleContext } from "../../rule.js";
-import { awaitingParent, callParts, insideAsyncFunction, nextStatement, statementsOf, unparenthesize } from "../../syntax.js";
+import { awaitingParent, callParts, enclosingFunction, insideAsyncFunction, nextStatement, statementsOf, unparenthesize } from "../../syntax.js";
 import { indentUnit } from "../pipelines/indent.js";
-import { messageName, payloadExpression } from "./payload.js";
+import { channelInfo, consumersOf, pubsubsFromEarlierRounds, scopeOf, type ChannelInfo, type ConvertedChannel } from "./channels.js";
+import { migrateLeftoverUses, waitForMessage } from "./leftover-uses.js";
+import { encodesBack, messageName, payloadExpression, WHY_ENCODED_BACK } from "./payload.js";
 
 const WHY_SUBSCRIBE =
   "redis-py has no Channel objects: a `PubSub` from `client.pubsub()` holds the subscriptions and yields message dicts.";
 const WHY_LOOP =
   "`PubSub.listen()` yields every message dict, subscription confirmations included: keep the published ones and read their `data`.";
-/** A Channel variable the rule turned into a PubSub: its pattern-ness, the client and the channel argument. */
-interface ChannelInfo {
-  readonly pattern: boolean;
-  readonly receiver: string;
-  readonly channel: string;
-}
-
 const CHANNEL_NAME = /^(ch|chan|channel|pch|sub|subscription|\w*_ch|\w*_chan|\w*channel\w*)$/i;
 
 /**
  * Pub/sub (reference §7): `ch, = await r.subscribe("c")` → `ch = r.pubsub()` + `await ch.subscribe("c")` (the
  * channel's name now holds the PubSub); consumer loops `async for m in ch.iter()` and
  * `while await ch.wait_message(): m = await ch.get()` → `async for message in ch.listen()` with the message-shape
- * change handled; single reads → a `get_message` loop. `Receiver`, several channels in one call, and uses that
- * cannot be followed are manual steps with suggested code.
+ * change handled; single reads → a `get_message` loop. Channel methods left on a converted channel (or on the
+ * parameter of a consumer it is passed to) are rewritten when redis-py has a certain spelling, else reported.
+ * `Receiver`, several channels in one call, and uses that cannot be followed are manual steps with suggested code.
  */
 export default defineRule({
   id: "pubsub-channels",
@@ -30,41 +26,89 @@ export default defineRule({
   phase: "code",
   needsImport: false,
   triggers: ["subscribe(", ".wait_message(", ".get_json(", ".iter(", "Receiver"],
-  apply(ctx) {
-    const channels = new Map<string, ChannelInfo>();
+  apply(outer) {
+    const { ctx, covers } = trackingContext(outer);
+    // the subscribing PubSubs by name (unsubscribe goes to them), and every name known to hold a converted channel
+    const owners = new Map<string, ChannelInfo>();
+    const converted: ConvertedChannel[] = pubsubsFromEarlierRounds(ctx);
+    for (const c of converted) owners.set(c.name, c.info);
     for (const call of ctx.facts.calls) {
       const parts = callParts(call);
       if (!parts?.receiver || (parts.method !== "subscribe" && parts.method !== "psubscribe")) continue;
-      migrateSubscribe(ctx, call, parts.method === "psubscribe", channels);
+      const made = migrateSubscribe(ctx, call, parts.method === "psubscribe", owners);
+      if (made) converted.push(made);
     }
-    for (const loop of ctx.tree.rootNode.descendantsOfType("for_statement")) migrateIterLoop(ctx, loop, channels);
-    for (const loop of ctx.tree.rootNode.descendantsOfType("while_statement")) migrateWaitLoop(ctx, loop, channels);
+    converted.push(...converted.flatMap((c) => consumersOf(ctx, c)));
+    const channels = new Map<string, ChannelInfo>(owners);
+    for (const c of converted) if (!channels.has(c.name)) channels.set(c.name, c.info);
+    for (const loop of ctx.tree.rootNode.descendantsOfType("for_statement")) {
+      const receiver = migrateIterLoop(ctx, loop, channels);
+      if (receiver) converted.push(...guessedChannel(ctx, loop, receiver, channels));
+    }
+    for (const loop of ctx.tree.rootNode.descendantsOfType("while_statement")) {
+      const receiver = migrateWaitLoop(ctx, loop, channels);
+      if (receiver) converted.push(...guessedChannel(ctx, loop, receiver, channels));
+    }
     for (const call of ctx.facts.calls) migrateSingleRead(ctx, call, channels);
-    for (const call of ctx.facts.calls) migrateUnsubscribe(ctx, call, channels);
+    for (const call of ctx.facts.calls) migrateUnsubscribe(ctx, call, owners);
+    migrateLeftoverUses(ctx, converted, covers);
     // `Receiver` itself is reported by the type-references rule (it has no redis-py class)
   },
 });
 
+/** The rule's context, remembering what it rewrote or reported: leftover Channel uses inside those are taken care of. */
+function trackingContext(ctx: RuleContext): { ctx: RuleContext; covers: (node: SyntaxNode) => boolean } {
+  const ranges: (readonly [number, number])[] = [];
+  const tracked: RuleContext = {
+    ...ctx,
+    rewrite(edits, why) {
+      for (const e of edits) ranges.push([e.start, e.end]);
+      ctx.rewrite(edits, why);
+    },
+    replace(node, text, why) {
+      ranges.push([node.startIndex, node.endIndex]);
+      ctx.replace(node, text, why);
+    },
+    manual(finding) {
+      ranges.push([finding.node.startIndex, finding.node.endIndex]);
+      ctx.manual(finding);
+    },
+  };
+  const covers = (node: SyntaxNode): boolean => ranges.some(([s, e]) => s < e && s <= node.startIndex && node.endIndex <= e);
+  return { ctx: tracked, covers };
+}
+
+/**
+ * A consumer loop rewritten on a channel known only by its name (`async def consume(channel)` in a module that never
+ * subscribes): its other Channel uses in the same function are now on a PubSub too.
+ */
+function guessedChannel(ctx: RuleContext, loop: SyntaxNode, receiver: SyntaxNode, channels: ReadonlyMap<string, ChannelInfo>): ConvertedChannel[] {
+  const scope = enclosingFunction(loop);
+  if (receiver.type !== "identifier" || channels.has(receiver.text) || !scope) return [];
+  const info: ChannelInfo = { pattern: false, receiver: "", channel: receiver.text, codec: null };
+  return [{ name: receiver.text, scope, from: scope.startIndex, info }];
+}
+
 /** `ch, = await r.subscribe("c")` and its spellings; records the channel name. */
-function migrateSubscribe(ctx: RuleContext, call: SyntaxNode, pattern: boolean, channels: Map<string, ChannelInfo>): void {
+function migrateSubscribe(ctx: RuleContext, call: SyntaxNode, pattern: boolean, channels: Map<string, ChannelInfo>): ConvertedChannel | null {
   const parts = callParts(call)!;
   const receiver = parts.receiver!;
   const awaited = awaitingParent(call);
-  if (!awaited) return;
+  if (!awaited) return null;
   const kind = ctx.facts.receiverKind(receiver);
-  if (kind === "pipeline" || kind === "transaction") return;
+  if (kind === "pipeline" || kind === "transaction") return null;
   // redis-py's PubSub.subscribe is awaited too: `await pubsub.subscribe(...)` with no result used is already migrated
   const target = subscribeTarget(awaited);
   if (!target) {
     // `await pubsub.subscribe(...)` on a redis-py PubSub (already migrated code) has no Channel result to keep
-    if (channels.has(receiver.text) || /pubsub|^ps$|^p$/i.test(receiver.text)) return;
-    if (!ctx.facts.isRedisReceiver(receiver, ctx.options.repositoryUsesAioredis)) return;
+    if (channels.has(receiver.text) || /pubsub|^ps$|^p$/i.test(receiver.text)) return null;
+    if (!ctx.facts.isRedisReceiver(receiver, ctx.options.repositoryUsesAioredis)) return null;
     ctx.manual({
       node: call,
       what: "aioredis `subscribe()` returned Channel objects; redis-py subscribes a `PubSub` object instead. Keep a `PubSub` and read messages from it.",
       suggestion: `pubsub = ${receiver.text}.pubsub()\nawait pubsub.${parts.method}${parts.args.text}\nasync for message in pubsub.listen():\n    ...`,
     });
-    return;
+    return null;
   }
   const stmt = target.statement;
   const usesReceiverChannel = parts.positional.some((a) => /\.(channel|pattern)\(/.test(a.text));
@@ -74,7 +118,7 @@ function migrateSubscribe(ctx: RuleContext, call: SyntaxNode, pattern: boolean, 
       what: "This subscribes several channels (or a Receiver's) at once and keeps a Channel object for each; redis-py delivers them all through one `PubSub`. Split the consumers by `message[\"channel\"]`.",
       suggestion: `pubsub = ${receiver.text}.pubsub()\nawait pubsub.${parts.method}${parts.args.text}\nasync for message in pubsub.listen():\n    if message["type"] == "${pattern ? "pmessage" : "message"}":\n        ...  # message["channel"], message["data"]`,
     });
-    return;
+    return null;
   }
   const name = target.name;
   const indent = ctx.source.indentAt(stmt.startIndex);
@@ -82,7 +126,9 @@ function migrateSubscribe(ctx: RuleContext, call: SyntaxNode, pattern: boolean, 
   const edits = [{ start: stmt.startIndex, end: stmt.endIndex, text: `${name} = ${receiver.text}.pubsub()${nl}${indent}await ${name}.${parts.method}${parts.args.text}` }];
   if (target.pickStatement) edits.push(deleteLine(ctx, target.pickStatement));
   ctx.rewrite(edits, WHY_SUBSCRIBE);
-  channels.set(name, { pattern, receiver: receiver.text, channel: parts.positional[0]!.text });
+  const info = channelInfo(ctx, receiver, pattern, parts.positional[0]!);
+  channels.set(name, info);
+  return { name, scope: scopeOf(ctx, stmt), from: stmt.startIndex, info };
 }
 
 function deleteLine(ctx: RuleContext, stmt: SyntaxNode): { start: number; end: number; text: string } {
@@ -155,42 +201,44 @@ function isChannel(ctx: RuleContext, node: SyntaxNode, channels: ReadonlyMap<str
   return n.type === "identifier" && ctx.options.repositoryUsesAioredis && CHANNEL_NAME.test(n.text);
 }
 
-/** `async for m in ch.iter(...)` → `async for message in ch.listen():` + filter + `m = message["data"]`. */
-function migrateIterLoop(ctx: RuleContext, loop: SyntaxNode, channels: ReadonlyMap<string, ChannelInfo>): void {
-  if (!loop.text.startsWith("async")) return;
+/** `async for m in ch.iter(...)` → `async for message in ch.listen():` + filter + `m = message["data"]`; returns `ch`. */
+function migrateIterLoop(ctx: RuleContext, loop: SyntaxNode, channels: ReadonlyMap<string, ChannelInfo>): SyntaxNode | null {
+  if (!loop.text.startsWith("async")) return null;
   const right = loop.childForFieldName("right");
   const left = loop.childForFieldName("left");
   const body = loop.childForFieldName("body");
   const parts = right ? callParts(unparenthesize(right)) : null;
-  if (!parts?.receiver || parts.method !== "iter" || !left || !body) return;
-  if (!isChannel(ctx, parts.receiver, channels)) return;
-  const pattern = channels.get(parts.receiver.text)?.pattern ?? false;
+  if (!parts?.receiver || parts.method !== "iter" || !left || !body) return null;
+  if (!isChannel(ctx, parts.receiver, channels)) return null;
+  const channel = channels.get(parts.receiver.text);
+  const pattern = channel?.pattern ?? false;
   const message = messageName(ctx);
   const first = statementsOf(body)[0];
-  if (!first) return;
+  if (!first) return null;
   const indent = ctx.source.indentAt(first.startIndex);
   const nl = ctx.source.newline;
   const kind = pattern ? "pmessage" : "message";
   const unit = indentUnit(ctx.source, body);
-  const prologue = `if ${message}["type"] != "${kind}":${nl}${indent}${unit}continue${nl}${indent}${left.text} = ${payloadExpression(ctx, parts.call, message, pattern)}${nl}${indent}`;
+  const prologue = `if ${message}["type"] != "${kind}":${nl}${indent}${unit}continue${nl}${indent}${left.text} = ${payloadExpression(ctx, parts.call, message, channel)}${nl}${indent}`;
   ctx.rewrite(
     [
       { start: left.startIndex, end: left.endIndex, text: message },
       { start: right!.startIndex, end: right!.endIndex, text: `${parts.receiver.text}.listen()` },
       { start: first.startIndex, end: first.startIndex, text: prologue },
     ],
-    WHY_LOOP,
+    WHY_LOOP + (encodesBack(parts.call, channel) ? WHY_ENCODED_BACK : ""),
   );
+  return parts.receiver;
 }
 
-/** `while await ch.wait_message(): m = await ch.get()` → `async for message in ch.listen(): …`. */
-function migrateWaitLoop(ctx: RuleContext, loop: SyntaxNode, channels: ReadonlyMap<string, ChannelInfo>): void {
+/** `while await ch.wait_message(): m = await ch.get()` → `async for message in ch.listen(): …`; returns `ch` if rewritten. */
+function migrateWaitLoop(ctx: RuleContext, loop: SyntaxNode, channels: ReadonlyMap<string, ChannelInfo>): SyntaxNode | null {
   const condition = loop.childForFieldName("condition");
   const body = loop.childForFieldName("body");
   const awaited = condition ? unparenthesize(condition) : null;
   const call = awaited?.type === "await" ? unparenthesize(awaited.namedChild(0)!) : null;
   const parts = call ? callParts(call) : null;
-  if (!parts?.receiver || parts.method !== "wait_message" || !body) return;
+  if (!parts?.receiver || parts.method !== "wait_message" || !body) return null;
   const channel = parts.receiver.text;
   const first = statementsOf(body)[0];
   const read = first ? readAssignment(first, channel) : null;
@@ -200,9 +248,10 @@ function migrateWaitLoop(ctx: RuleContext, loop: SyntaxNode, channels: ReadonlyM
       what: "`wait_message()` loops have no redis-py equivalent: iterate `listen()` on the PubSub and read `message[\"data\"]` from the published messages.",
       suggestion: `async for message in ${channel}.listen():\n    if message["type"] != "message":\n        continue\n    data = message["data"]\n    ...`,
     });
-    return;
+    return null;
   }
-  const pattern = channels.get(channel)?.pattern ?? false;
+  const info = channels.get(channel);
+  const pattern = info?.pattern ?? false;
   const message = messageName(ctx);
   const indent = ctx.source.indentAt(first!.startIndex);
   const nl = ctx.source.newline;
@@ -214,11 +263,12 @@ function migrateWaitLoop(ctx: RuleContext, loop: SyntaxNode, channels: ReadonlyM
       {
         start: first!.startIndex,
         end: first!.endIndex,
-        text: `if ${message}["type"] != "${pattern ? "pmessage" : "message"}":${nl}${indent}${indentUnit(ctx.source, body)}continue${nl}${indent}${read.target} = ${payloadExpression(ctx, read.call, message, pattern)}`,
+        text: `if ${message}["type"] != "${pattern ? "pmessage" : "message"}":${nl}${indent}${indentUnit(ctx.source, body)}continue${nl}${indent}${read.target} = ${payloadExpression(ctx, read.call, message, info)}`,
       },
     ],
-    WHY_LOOP,
+    WHY_LOOP + (encodesBack(read.call, info) ? WHY_ENCODED_BACK : ""),
   );
+  return parts.receiver;
 }
 
 function readAssignment(stmt: SyntaxNode, channel: string): { target: string; call: SyntaxNode } | null {
@@ -243,20 +293,15 @@ function migrateSingleRead(ctx: RuleContext, call: SyntaxNode, channels: Readonl
   if (!awaited || expr?.type !== "assignment" || stmt?.type !== "expression_statement" || stmt.parent?.type !== "block") return;
   if (stmt.parent.parent?.type === "while_statement" && /wait_message/.test(stmt.parent.parent.childForFieldName("condition")?.text ?? "")) return;
   const channel = parts.receiver.text;
-  const pattern = channels.get(channel)?.pattern ?? false;
+  const info = channels.get(channel);
   const message = messageName(ctx);
   const indent = ctx.source.indentAt(stmt.startIndex);
   const nl = ctx.source.newline;
   const target = expr.childForFieldName("left")!.text;
-  const lines = [
-    `while True:`,
-    `    ${message} = await ${channel}.get_message(ignore_subscribe_messages=True, timeout=1.0)`,
-    `    if ${message} is not None:`,
-    `        break`,
-    `${target} = ${payloadExpression(ctx, call, message, pattern)}`,
-  ];
+  const lines = [...waitForMessage(channel, message), `${target} = ${payloadExpression(ctx, call, message, info)}`];
   ctx.rewrite(
     [{ start: stmt.startIndex, end: stmt.endIndex, text: lines.join(nl + indent) }],
-    "A redis-py PubSub has no blocking `get()`: poll `get_message()` until a published message arrives (subscription confirmations are skipped).",
+    "A redis-py PubSub has no blocking `get()`: poll `get_message()` until a published message arrives (subscription confirmations are skipped)." +
+      (encodesBack(call, info) ? WHY_ENCODED_BACK : ""),
   );
 }
