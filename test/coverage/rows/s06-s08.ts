@@ -319,18 +319,18 @@ async for name, payload in pch.iter():
     },
     {
       row: "`ch.is_active`",
-      owner: "pubsub-channels",
       ref: "Manual",
-      handling: "not handled",
+      handling: "auto+flag",
       snippet: param(`ch, = await r.subscribe("jobs")
 while ch.is_active:
     print(await ch.get())`),
       expect: [
-        { kind: "auto", rule: "pubsub-channels", contains: "ch = r.pubsub()" },
-        { kind: "output", contains: "while ch.is_active:" },
-        { kind: "output", contains: "print(await ch.get())" },
+        { kind: "auto", rule: "pubsub-channels", contains: "while ch.subscribed:" },
+        { kind: "manual", rule: "pubsub-channels", contains: "print(message[\"data\"])" },
       ],
-      gap: "Wrong and silent: the subscribe is rewritten to a `PubSub` object, but a consumer loop of a shape the rule does not recognise (`while ch.is_active: … await ch.get()`) is left reading `ch.is_active` and `ch.get()`, which `PubSub` does not have (AttributeError), with no manual step. Any channel method left on a converted channel should be reported; `is_active` → `ch.subscribed`.",
+      fixture: "pubsub-channels/is_active_loop",
+      proof: "while ch.is_active:",
+      note: "`is_active` → `subscribed` (the PubSub holds only that channel), `is_pattern` → `bool(ps.patterns)`. Every other Channel method or attribute left on a converted channel (`get()`/`get_json()` outside the rewritten shapes, `wait_message()`, `iter()`, `name`, `put_nowait()`), also in a module function the channel is passed to, is a manual step with suggested code (for a read: the `get_message` loop, then the statement with `message[\"data\"]`).",
     },
     {
       row: "after `unsubscribe`, `ch.get()` raises `ChannelClosedError`",
@@ -378,14 +378,15 @@ await r.unsubscribe("ready")`),
     },
     {
       row: "channel cleanup (`await ps.close()` / `aclose()`)",
-      owner: "pubsub-channels",
       ref: "Auto",
-      handling: "not handled",
+      handling: "auto",
       snippet: param(`ch, = await r.subscribe("jobs")
 msg = await ch.get()
 ch.close()`),
-      expect: [{ kind: "output", contains: "ch.close()" }],
-      gap: "1.x `ch.close()` (sync) on a channel turned `PubSub` is left as is: redis-py's `PubSub.close()`/`aclose()` is a coroutine, so the un-awaited call never runs (warning \"coroutine was never awaited\"). Should become `await ch.aclose()` (`close()` for 4.2).",
+      expect: [{ kind: "auto", rule: "pubsub-channels", contains: "    await ch.aclose()\n" }],
+      fixture: "pubsub-channels/pattern_consumer_task",
+      proof: "events.close()",
+      note: "1.x `ch.close()` (sync) on a channel turned `PubSub` → `await ch.aclose()` (`await ch.close()` with `--redis-version 4.2`, fixture pubsub-channels/close_on_shutdown); outside an `async def` it is a manual step.",
     },
     {
       row: "`publish_json` (see 5.13-02)",
