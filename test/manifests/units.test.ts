@@ -308,3 +308,17 @@ describe("manifests/companions (hiredis pins, async-timeout)", () => {
     assert.equal(steps("redis~=5.0\naioredis\nhiredis==2.0.0\n").length, 1, "~=5.0 admits 5.1");
   });
 });
+
+describe("manifests/tox envlist (Python floor)", () => {
+  it("expands braces and reports the environments on a Python the target cannot install on", () => {
+    const text = "[tox]\nenvlist =\n    py{35,36,38}-redis\n    lint\n\n[testenv]\ndeps = aioredis\n";
+    const steps = migrateManifest("tox.ini", text, "4.2").manualSteps;
+    assert.equal(steps.length, 1);
+    assert.match(steps[0]!.what, /^tox's envlist runs `py35-redis` on Python older than 3\.6, where pip cannot install redis 4\.2\.0/);
+    assert.equal(steps[0]!.suggestion, "", "no drop-in line for a multi-line envlist");
+    assert.equal(migrateManifest("tox.ini", text, "5.0.1").manualSteps[0]!.what.match(/`py3\d-redis`/g)!.length, 2);
+  });
+  it("says nothing when tox.ini does not depend on aioredis", () => {
+    assert.deepEqual(migrateManifest("tox.ini", "[tox]\nenvlist = py36\n\n[testenv]\ndeps = redis\n", "5.0.1").manualSteps, []);
+  });
+});

@@ -422,7 +422,7 @@ export const DEPENDENCIES: Section = {
       ],
       fixture: "manifests/setup-py/one-line-setup-target-4-2",
       proof: 'python_requires=">=3.5"',
-      note: "`python_requires` (setup.py, setup.cfg), `requires-python`, Poetry's `python`, Pipfile's `python_version` and a conda environment's `python` below the target's minimum (3.7 for 5.0.1, 3.6 for 4.2) get a step whose suggestion raises the line. No upper Python bound is checked: pip picks the newest redis-py the interpreter supports.",
+      note: "`python_requires` (setup.py, setup.cfg), `requires-python`, Poetry's `python`, Pipfile's `python_version` and a conda environment's `python` below the target's minimum (3.7 for 5.0.1, 3.6 for 4.2) get a step whose suggestion raises the line; tox `envlist` environments on such a Python (`py36`) are reported too. No upper Python bound is checked: pip picks the newest redis-py the interpreter supports.",
     },
   ],
 };
