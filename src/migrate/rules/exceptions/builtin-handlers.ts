@@ -20,6 +20,8 @@ const CREATION_CONNECTION =
   "This handler no longer sees a failed connection: redis-py creates the client without connecting and raises `redis.exceptions.ConnectionError` (not an `OSError`) from the first command.";
 const CREATION_TIMEOUT =
   "This handler no longer sees a connection timeout: redis-py creates the client without connecting and raises `redis.exceptions.TimeoutError` (not an `asyncio.TimeoutError`) from the first command.";
+const CREATION_LAZY =
+  "This handler no longer sees a failed connection: redis-py creates the client without connecting, so connecting (and its errors) happens at the first command.";
 const CREATION_WAIT_FOR =
   "This handler no longer sees a connection timeout: redis-py creates the client without connecting, so this `wait_for` returns at once and the connection is made (and times out) at the first command.";
 const BOTH_TIMEOUT = "A connection timeout is likewise raised as `redis.exceptions.TimeoutError`, which is not an `asyncio.TimeoutError`.";
@@ -56,7 +58,7 @@ export function reportBuiltinHandlers(ctx: RuleContext, refs: readonly Reference
         return { clause, elements, kinds: elements.map((e) => caught.kindOf(e)) };
       });
     const body = tryStmt.childForFieldName("body");
-    if (!body || !handlers.some((h) => h.kinds.some((k) => k !== undefined))) continue;
+    if (!body || !handlers.some((h) => h.kinds.some((k) => k !== undefined) || catchesConnectionFailure(h, refs))) continue;
     const creation = clientCreationIn(ctx, body);
     if (creation) {
       reportCreationHandlers(ctx, tryStmt, creation, handlers, refs);
@@ -76,6 +78,14 @@ function catchesLibraryClass(handlers: readonly Handler[], refs: readonly Refere
         (el.text.endsWith(name) || refs.some((r) => r.node.id === el.id && r.target.names.includes(name))),
     ),
   );
+}
+
+/** redis-py classes that a failed connection (refused, auth, max clients) is raised as, or a base of them. */
+const CONNECTION_FAILURES = ["ConnectionError", "AuthenticationError", "RedisError"];
+
+/** Whether a handler catches an aioredis class that becomes one of `CONNECTION_FAILURES` (`MaxClientsError`, `AuthError`, …). */
+function catchesConnectionFailure(handler: Handler, refs: readonly Reference[]): boolean {
+  return handler.elements.some((el) => refs.some((r) => r.node.id === el.id && r.target.names.some((n) => CONNECTION_FAILURES.includes(n))));
 }
 
 /** Whether a handler also catches an aioredis class that becomes `RedisError`, which covers every redis-py class. */
@@ -98,9 +108,12 @@ function reportCreationHandlers(
   const client = creation.target?.text ?? freshClientName(ctx);
   // a lazy client needs a command to connect, unless a later one in the `try` on the same client already is one
   const pinged = !creation.connectsHere && (!creation.target || !awaitsLaterOn(creation, client));
-  // ... and a handler that also catches `RedisError` then still sees the failure
+  // ... and a handler that also catches `RedisError` then still sees the failure; an aioredis connection class
+  // (`MaxClientsError`, `AuthError`) maps to the right redis-py class but needs that command too
   const flagged = handlers.filter(
-    (h) => h.kinds.some((k) => k !== undefined && relevant.has(k)) && (pinged || !catchesRedisError(h, refs)),
+    (h) =>
+      (h.kinds.some((k) => k !== undefined && relevant.has(k)) && (pinged || !catchesRedisError(h, refs))) ||
+      (pinged && catchesConnectionFailure(h, refs)),
   );
   if (flagged.length === 0) return;
   const kinds = new Set(flagged.flatMap((h) => h.kinds.filter((k): k is CaughtKind => k !== undefined && relevant.has(k))));
@@ -129,15 +142,17 @@ function creationMessage(creation: ClientCreation, kinds: ReadonlySet<CaughtKind
   const out: string[] = [];
   if (creation.connectsHere)
     out.push(connection ? CONNECTS_HERE_CONNECTION : CONNECTS_HERE_TIMEOUT, connection && kinds.has("timeout") ? BOTH_TIMEOUT : "");
+  else if (kinds.size === 0) out.push(CREATION_LAZY);
   else if (!connection && waitFor) out.push(CREATION_WAIT_FOR);
   else {
     out.push(connection ? CREATION_CONNECTION : CREATION_TIMEOUT, connection && kinds.has("timeout") ? BOTH_TIMEOUT : "");
     if (waitFor) out.push("`wait_for` around the client creation no longer bounds the connection, so the suggestion runs the `ping()` inside it.");
   }
+  const andCatch = kinds.size > 0 ? ", and catch the redis-py class" : "";
   if (!ping) out.push(creation.connectsHere ? "Catch the redis-py class." : "Catch the redis-py class: the first command in this `try` is where the connection fails now.");
   else if (!creation.target)
-    out.push(`Keep the client in a variable and \`${ping}\` inside the \`try\` before returning it, so the connection is checked here as before, and catch the redis-py class.`);
-  else out.push(`Add \`${ping}\` inside the \`try\`, so the connection is checked here as before, and catch the redis-py class.`);
+    out.push(`Keep the client in a variable and \`${ping}\` inside the \`try\` before returning it, so the connection is checked here as before${andCatch}.`);
+  else out.push(`Add \`${ping}\` inside the \`try\`, so the connection is checked here as before${andCatch}.`);
   return out.filter((sentence) => sentence !== "");
 }
 

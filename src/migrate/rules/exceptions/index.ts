@@ -2,8 +2,10 @@ import type { SyntaxNode } from "../../parser.js";
 import { defineRule, type RuleContext } from "../../rule.js";
 import { unparenthesize } from "../../syntax.js";
 import { reportBuiltinHandlers } from "./builtin-handlers.js";
-import { exceptionTarget } from "./mapping.js";
+import { exceptionTarget, redisBases } from "./mapping.js";
+import { pipelineErrorSuggestion } from "./pipeline-suggestion.js";
 import { targetText, type Reference } from "./reference.js";
+import { reportWatchHandlers } from "./watch-handlers.js";
 
 const WHY = "aioredis exception classes map to redis-py's `redis.exceptions` (reference §8).";
 
@@ -36,6 +38,7 @@ export default defineRule({
       rewriteSingle(ctx, ref);
     }
     reportShadowedHandlers(ctx, refs);
+    reportWatchHandlers(ctx, refs);
   },
 });
 
@@ -143,6 +146,7 @@ function lossySuggestion(ctx: RuleContext, ref: Reference): string {
   const alias = clause.descendantsOfType("as_pattern_target")[0]?.text ?? "exc";
   if (ref.node.text.endsWith("BusyGroupError"))
     return `except ${names[0]} as ${alias}:\n    if not str(${alias}).startswith("BUSYGROUP"):\n        raise\n    ...`;
+  if (ref.node.text.endsWith("PipelineError")) return pipelineErrorSuggestion(ctx, clause, names[0]!);
   if (names.length === 2) return `except ${names[0]}:\n    ...  # WATCH conflict: retry\nexcept ${names[1]}:\n    ...  # a command failed`;
   return "";
 }
@@ -155,7 +159,11 @@ function enclosingClause(node: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
-/** After mapping, an `except` that only catches classes already caught above it in the same `try` never runs. */
+/**
+ * After mapping, an `except` that only catches classes already caught above it in the same `try` never runs: the
+ * same redis-py class, or a base of it (`AuthenticationError` is a `ConnectionError` in redis-py, `AuthError` was
+ * not a `ConnectionClosedError` in aioredis).
+ */
 function reportShadowedHandlers(ctx: RuleContext, refs: readonly Reference[]): void {
   for (const tryStmt of ctx.tree.rootNode.descendantsOfType("try_statement")) {
     const caught = new Set<string>();
@@ -164,20 +172,27 @@ function reportShadowedHandlers(ctx: RuleContext, refs: readonly Reference[]): v
       if (!value) break; // bare except
       const expr = value.type === "as_pattern" ? value.namedChild(0)! : value;
       const group = unparenthesize(expr);
-      const elements = group.type === "tuple" ? group.namedChildren : [group];
-      const names = elements.map((el) => {
-        const ref = refs.find((r) => r.node.id === unparenthesize(el).id);
-        return ref && !ref.target.manual ? ref.target.names.join("|") : unparenthesize(el).text;
+      const elements = (group.type === "tuple" ? group.namedChildren : [group]).map(unparenthesize);
+      // mapped classes as redis-py paths, so a builtin `ConnectionError` is not the redis-py one
+      const classes = elements.map((el) => {
+        const ref = refs.find((r) => r.node.id === el.id);
+        return ref && !ref.target.manual ? ref.target.names.map((n) => `${ref.target.module ?? "redis.exceptions"}.${n}`) : [el.text];
       });
-      const mapsAny = elements.some((el) => refs.some((r) => r.node.id === unparenthesize(el).id));
-      if (mapsAny && names.every((n) => n.split("|").every((part) => caught.has(part)))) {
+      const mapsAny = elements.some((el) => refs.some((r) => r.node.id === el.id));
+      const coveredBy = (cls: string): string | undefined =>
+        caught.has(cls) ? cls : redisBases(cls).find((base) => caught.has(base));
+      if (mapsAny && classes.every((group) => group.every((cls) => coveredBy(cls) !== undefined))) {
+        const subclasses = classes.flat().filter((cls) => coveredBy(cls) !== cls);
+        const short = (cls: string): string => cls.slice(cls.lastIndexOf(".") + 1);
+        const hierarchy = subclasses.map((cls) => `\`${short(cls)}\` is a \`${short(coveredBy(cls)!)}\``).join(", ");
+        const fix = hierarchy ? "move it above that handler" : "merge it into that handler";
         ctx.manual({
           node: value,
-          what: `After the migration this handler catches only classes an earlier \`except\` of the same \`try\` already catches (${names.join(", ").replace(/\|/g, ", ")}), so it never runs: merge it into that handler.`,
+          what: `After the migration this handler catches only classes an earlier \`except\` of the same \`try\` already catches (${classes.flat().map(short).join(", ")}${hierarchy ? `; in redis-py ${hierarchy}` : ""}), so it never runs: ${fix}.`,
           suggestion: "",
         });
       }
-      for (const n of names) for (const part of n.split("|")) caught.add(part);
+      for (const group of classes) for (const cls of group) caught.add(cls);
     }
   }
 }

@@ -87,3 +87,38 @@ export function exceptionTarget(canonical: string): ExceptionTarget | undefined 
   }
   return undefined;
 }
+
+/** Bases of the redis-py exception classes below `RedisError` (redis-py 4.3.4, unchanged up to 8.x). */
+const REDIS_BASES: Record<string, readonly string[]> = {
+  ConnectionError: ["RedisError"],
+  AuthenticationError: ["ConnectionError", "RedisError"],
+  BusyLoadingError: ["ConnectionError", "RedisError"],
+  TimeoutError: ["RedisError"],
+  InvalidResponse: ["RedisError"],
+  ResponseError: ["RedisError"],
+  DataError: ["RedisError"],
+  PubSubError: ["RedisError"],
+  WatchError: ["RedisError"],
+  LockError: ["RedisError"],
+  LockNotOwnedError: ["LockError", "RedisError"],
+  NoScriptError: ["ResponseError", "RedisError"],
+  ExecAbortError: ["ResponseError", "RedisError"],
+  ReadOnlyError: ["ResponseError", "RedisError"],
+  NoPermissionError: ["ResponseError", "RedisError"],
+  ModuleError: ["ResponseError", "RedisError"],
+  AuthenticationWrongNumberOfArgsError: ["ResponseError", "RedisError"],
+};
+
+/**
+ * The redis-py bases of a class given by its path (`redis.exceptions.AuthenticationError` →
+ * `redis.exceptions.ConnectionError`, `redis.exceptions.RedisError`); the asyncio Sentinel discovery errors are
+ * `ConnectionError`s. Nearest first.
+ */
+export function redisBases(path: string): string[] {
+  const short = path.slice(path.lastIndexOf(".") + 1);
+  const module = path.slice(0, path.lastIndexOf("."));
+  if (module === "redis.asyncio.sentinel" && (short === "MasterNotFoundError" || short === "SlaveNotFoundError"))
+    return ["redis.exceptions.ConnectionError", "redis.exceptions.RedisError"];
+  if (module !== "redis.exceptions") return [];
+  return (REDIS_BASES[short] ?? []).map((base) => `redis.exceptions.${base}`);
+}
