@@ -78,9 +78,11 @@ except aioredis.PipelineError as e:
     print(e.args[1])`),
       expect: [
         { kind: "auto", rule: "exceptions", contains: "except redis.ResponseError as e:" },
-        { kind: "manual", rule: "exceptions", contains: "raise_on_error=False" },
+        { kind: "manual", rule: "exceptions", contains: "errors = [r for r in results if isinstance(r, redis.ResponseError)]\nif errors:\n    print(errors)" },
       ],
-      gap: "No fixture has a `PipelineError` handler.",
+      fixture: "exceptions/lossy_errors",
+      proof: "except aioredis.PipelineError as exc:",
+      note: "The suggestion runs the handler's body on the error replies of `execute(raise_on_error=False)`, with `e.args[1]` (aioredis's list of errors) replaced by that list.",
     },
     {
       row: "Return errors instead of raising: `execute(return_exceptions=True)`",
@@ -430,16 +432,27 @@ export const EXCEPTIONS: Section = {
       handling: "auto+flag",
       snippet: handler("MaxClientsError"),
       expect: [{ kind: "auto", rule: "exceptions", contains: "except redis.ConnectionError as e:" }, { kind: "manual", rule: "exceptions" }],
-      gap: "No fixture covers `MaxClientsError`.",
+      fixture: "exceptions/lossy_errors",
+      proof: "except aioredis.MaxClientsError:",
+      note: "Around a client creation the handler is also reported as no longer seeing the connection failure (redis-py connects at the first command).",
     },
     {
       row: "`AuthError` (now `AuthenticationError`, a `ConnectionError`)",
       ref: "Auto+flag",
-      handling: "auto",
-      snippet: handler("AuthError"),
-      expect: [{ kind: "auto", rule: "exceptions", contains: "except redis.AuthenticationError as e:" }],
-      gap: "No flag for the hierarchy change: `AuthenticationError` is a `ConnectionError`, so an earlier `except ConnectionError` (e.g. mapped from `ConnectionClosedError` in the same `try`) now shadows this handler, and neither library maps Redis 7's `WRONGPASS` to it in 4.3.4.",
-
+      handling: "auto+flag",
+      snippet: param(`try:
+    await r.incr("hits")
+except aioredis.ConnectionClosedError:
+    pass
+except aioredis.AuthError as e:
+    print(e)`),
+      expect: [
+        { kind: "auto", rule: "exceptions", contains: "except redis.AuthenticationError as e:" },
+        { kind: "manual", rule: "exceptions", contains: "in redis-py `AuthenticationError` is a `ConnectionError`" },
+      ],
+      fixture: "exceptions/hierarchy_and_watch",
+      proof: "except aioredis.AuthError:",
+      note: "Flagged where an earlier handler of the same `try` now catches it (`ConnectionError`, `RedisError`); a lone handler is renamed silently. Redis 7's `WRONGPASS` reply is a `ReplyError` in aioredis and an `AuthenticationError` from redis-py 4.4.0 on (a `ResponseError` in 4.2–4.3), so the default target catches more than before, not less.",
     },
     {
       row: "`BusyGroupError` (now a plain `ResponseError`)",
@@ -466,7 +479,8 @@ async def ensure_group(r: aioredis.Redis):
       handling: "auto+flag",
       snippet: handler("PipelineError"),
       expect: [{ kind: "auto", rule: "exceptions", contains: "except redis.ResponseError as e:" }, { kind: "manual", rule: "exceptions", contains: "raise_on_error=False" }],
-      gap: "No fixture has a `PipelineError` handler (the step is asserted here only).",
+      fixture: "exceptions/lossy_errors",
+      proof: "except aioredis.PipelineError as exc:",
     },
     {
       row: "`MultiExecError` (command failure, WATCH conflict, EXECABORT)",
@@ -480,17 +494,20 @@ async def ensure_group(r: aioredis.Redis):
     {
       row: "`WatchVariableError` (now `WatchError`; never matched around `execute()` in 1.x)",
       ref: "Auto+flag",
-      handling: "auto",
+      handling: "auto+flag",
       snippet: param(`tr = r.multi_exec()
 tr.incr("a")
 try:
     await tr.execute()
 except aioredis.WatchVariableError:
     pass`),
-      expect: [{ kind: "auto", rule: "exceptions", contains: "except redis.WatchError:" }],
-      gap: "Renamed without a flag. Around `execute()` a 1.x `except WatchVariableError` never matched (the raised class was `MultiExecError`), so the handler was dead code and now runs on every conflict; `watch-transactions` reports it only inside a recognised WATCH block. `WatchError` is also no longer a reply/pipeline error.",
-      fixture: "exceptions/raise_and_bases",
-      proof: "WatchVariableError",
+      expect: [
+        { kind: "auto", rule: "exceptions", contains: "except redis.WatchError:" },
+        { kind: "manual", rule: "exceptions", contains: "this handler now runs on every conflict" },
+      ],
+      fixture: "exceptions/hierarchy_and_watch",
+      proof: "except Conflict:",
+      note: "Flagged where the `try` awaits `execute()` and no handler of it catches `MultiExecError`/`PipelineError` (which took the conflict before and still does).",
     },
     {
       row: "`ChannelClosedError` (no equivalent)",
@@ -508,7 +525,8 @@ except aioredis.WatchVariableError:
       handling: "auto+flag",
       snippet: handler("ConnectionForcedCloseError"),
       expect: [{ kind: "auto", rule: "exceptions", contains: "except redis.ConnectionError as e:" }, { kind: "manual", rule: "exceptions" }],
-      gap: "No fixture covers `ConnectionForcedCloseError`.",
+      fixture: "exceptions/lossy_errors",
+      proof: "except aioredis.ConnectionForcedCloseError:",
     },
     {
       row: "`PoolClosedError` (now `ConnectionError`, lossy)",
@@ -544,7 +562,8 @@ except aioredis.WatchVariableError:
       handling: "auto+flag",
       snippet: handler("MasterReplyError"),
       expect: [{ kind: "auto", rule: "exceptions", contains: "except redis.ResponseError as e:" }, { kind: "manual", rule: "exceptions" }],
-      gap: "No fixture covers `MasterReplyError`/`SlaveReplyError`.",
+      fixture: "exceptions/lossy_errors",
+      proof: "except (MasterReplyError, SlaveReplyError) as exc:",
     },
     {
       row: "builtin `ConnectionRefusedError` / `OSError` from a factory (now `ConnectionError` at the first command)",
