@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "../../parser.js";
 import type { RuleContext } from "../../rule.js";
 import { callParts, expressionKey, statementsOf, unparenthesize } from "../../syntax.js";
+import { REDIS_COMMANDS } from "../execute-command/commands.js";
 
 /** Tells which calls in a `try` body are Redis commands, and what else the body could raise from. */
 export class RedisCalls {
@@ -10,10 +11,17 @@ export class RedisCalls {
     private readonly clients: ReadonlySet<string>,
   ) {}
 
-  /** `x.method(…)` where `x` holds an aioredis client, connection or pipeline (data flow or name). */
+  /**
+   * `x.command(…)` where `x` holds an aioredis client, connection or pipeline (data flow or name) and `command` is a
+   * Redis command (`hgetall`, `client_getname`, `delete`) or a pipeline's `execute()`: `conn.execute("SELECT …")` or
+   * `r.json()` of another library is not.
+   */
   isCommand(node: SyntaxNode): boolean {
     const parts = callParts(unparenthesize(node));
     if (!parts?.receiver) return false;
+    const command = parts.method === "delete" ? "del" : parts.method;
+    const isRun = parts.method === "execute" && parts.args.namedChildren.length === 0;
+    if (!isRun && !REDIS_COMMANDS.has(command) && !REDIS_COMMANDS.has(command.split("_")[0]!)) return false;
     return this.clients.has(expressionKey(parts.receiver)) ||
       this.ctx.facts.isRedisReceiver(parts.receiver, this.ctx.options.repositoryUsesAioredis);
   }
