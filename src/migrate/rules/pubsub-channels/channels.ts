@@ -12,7 +12,7 @@ export interface ChannelInfo {
   readonly codec: ClientEncoding;
 }
 
-/** A name that holds such a PubSub from `from` on, inside `scope` (the function, or a consumer the channel is passed to). */
+/** A name that holds such a PubSub after offset `from` (the end of the subscribe), inside `scope` (the function, or a consumer the channel is passed to). */
 export interface ConvertedChannel {
   readonly name: string;
   readonly scope: SyntaxNode;
@@ -50,7 +50,7 @@ export function pubsubsFromEarlierRounds(ctx: RuleContext): ConvertedChannel[] {
     found.push({
       name: left.text,
       scope: scopeOf(ctx, stmt),
-      from: stmt.startIndex,
+      from: next!.endIndex,
       info: channelInfo(ctx, parts.receiver, subscribe.method === "psubscribe", subscribe.positional[0]!),
     });
   }
@@ -59,9 +59,10 @@ export function pubsubsFromEarlierRounds(ctx: RuleContext): ConvertedChannel[] {
 
 /**
  * The consumers a converted channel is handed to in the module: `reader(ch)` / `create_task(reader(ch))` with
- * `async def reader(channel)` defined once at module level makes `channel` a PubSub inside `reader`.
+ * `async def reader(channel)` defined once at module level makes `channel` a PubSub inside `reader`. The calls
+ * followed go into `followed`.
  */
-export function consumersOf(ctx: RuleContext, converted: ConvertedChannel): ConvertedChannel[] {
+export function consumersOf(ctx: RuleContext, converted: ConvertedChannel, followed: Set<number>): ConvertedChannel[] {
   const found: ConvertedChannel[] = [];
   const functions = moduleFunctions(ctx.tree.rootNode);
   for (const call of converted.scope.descendantsOfType("call")) {
@@ -72,7 +73,9 @@ export function consumersOf(ctx: RuleContext, converted: ConvertedChannel): Conv
     if (index === -1) continue;
     const defs = functions.filter((f) => f.childForFieldName("name")?.text === parts.method);
     const param = defs.length === 1 ? positionalParameter(defs[0]!, index) : null;
-    if (param) found.push({ name: param, scope: defs[0]!, from: defs[0]!.startIndex, info: converted.info });
+    if (!param) continue;
+    followed.add(call.id);
+    found.push({ name: param, scope: defs[0]!, from: defs[0]!.startIndex, info: converted.info });
   }
   return found;
 }

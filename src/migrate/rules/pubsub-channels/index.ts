@@ -3,6 +3,7 @@ import { defineRule, type RuleContext } from "../../rule.js";
 import { awaitingParent, callParts, enclosingFunction, insideAsyncFunction, nextStatement, statementsOf, unparenthesize } from "../../syntax.js";
 import { indentUnit } from "../pipelines/indent.js";
 import { channelInfo, consumersOf, pubsubsFromEarlierRounds, scopeOf, type ChannelInfo, type ConvertedChannel } from "./channels.js";
+import { reportEscapes } from "./escapes.js";
 import { migrateLeftoverUses, waitForMessage } from "./leftover-uses.js";
 import { encodesBack, messageName, payloadExpression, WHY_ENCODED_BACK } from "./payload.js";
 
@@ -38,7 +39,9 @@ export default defineRule({
       const made = migrateSubscribe(ctx, call, parts.method === "psubscribe", owners);
       if (made) converted.push(made);
     }
-    converted.push(...converted.flatMap((c) => consumersOf(ctx, c)));
+    const owned = [...converted];
+    const followed = new Set<number>();
+    converted.push(...owned.flatMap((c) => consumersOf(ctx, c, followed)));
     const channels = new Map<string, ChannelInfo>(owners);
     for (const c of converted) if (!channels.has(c.name)) channels.set(c.name, c.info);
     for (const loop of ctx.tree.rootNode.descendantsOfType("for_statement")) {
@@ -52,6 +55,7 @@ export default defineRule({
     for (const call of ctx.facts.calls) migrateSingleRead(ctx, call, channels);
     for (const call of ctx.facts.calls) migrateUnsubscribe(ctx, call, owners);
     migrateLeftoverUses(ctx, converted, covers);
+    reportEscapes(ctx, owned, followed);
     // `Receiver` itself is reported by the type-references rule (it has no redis-py class)
   },
 });
@@ -128,7 +132,7 @@ function migrateSubscribe(ctx: RuleContext, call: SyntaxNode, pattern: boolean, 
   ctx.rewrite(edits, WHY_SUBSCRIBE);
   const info = channelInfo(ctx, receiver, pattern, parts.positional[0]!);
   channels.set(name, info);
-  return { name, scope: scopeOf(ctx, stmt), from: stmt.startIndex, info };
+  return { name, scope: scopeOf(ctx, stmt), from: (target.pickStatement ?? stmt).endIndex, info };
 }
 
 function deleteLine(ctx: RuleContext, stmt: SyntaxNode): { start: number; end: number; text: string } {

@@ -20,10 +20,11 @@ const STATEMENTS = new Set(["expression_statement", "return_statement"]);
 export function migrateLeftoverUses(ctx: RuleContext, converted: readonly ConvertedChannel[], covered: (node: SyntaxNode) => boolean): void {
   const seen = new Set<number>();
   for (const channel of converted) {
+    const until = reboundAt(channel);
     for (const attr of channel.scope.descendantsOfType("attribute")) {
       const object = attr.childForFieldName("object");
       const name = attr.childForFieldName("attribute")?.text ?? "";
-      if (attr.startIndex < channel.from || seen.has(attr.id) || !CHANNEL_ONLY.has(name)) continue;
+      if (attr.startIndex < channel.from || attr.startIndex > until || seen.has(attr.id) || !CHANNEL_ONLY.has(name)) continue;
       if (object?.type !== "identifier" || object.text !== channel.name || covered(attr) || shadowed(attr, channel)) continue;
       seen.add(attr.id);
       migrateUse(ctx, attr, name, channel);
@@ -130,6 +131,20 @@ export function waitForMessage(ps: string, message: string): string[] {
     `    if ${message} is not None:`,
     `        break`,
   ];
+}
+
+/** Binding targets: `x = …`, `x, y = …`, `for x in …`, `with … as x`, `except … as x`. */
+const TARGET_PARENTS = new Set(["assignment", "augmented_assignment", "pattern_list", "tuple_pattern", "list_pattern", "for_statement", "as_pattern_target", "as_pattern"]);
+
+/** Where the name is bound to something else after the subscribe (its later uses are not the PubSub's), else Infinity. */
+function reboundAt(channel: ConvertedChannel): number {
+  for (const id of channel.scope.descendantsOfType("identifier")) {
+    if (id.startIndex < channel.from || id.text !== channel.name || !TARGET_PARENTS.has(id.parent?.type ?? "")) continue;
+    const parent = id.parent!;
+    const left = parent.type === "assignment" || parent.type === "augmented_assignment" || parent.type === "for_statement" ? parent.childForFieldName("left") : id;
+    if (left?.id === id.id) return id.startIndex;
+  }
+  return Infinity;
 }
 
 /** A nested function or lambda between the use and the channel's scope rebinds the name as a parameter. */
