@@ -7,6 +7,7 @@ import { clientEncoding, type ClientEncoding } from "../call-encoding/client.js"
 export interface ChannelInfo {
   readonly pattern: boolean;
   readonly receiver: string;
+  /** The channel argument's text ("" when unknown). */
   readonly channel: string;
   /** How the subscribing client decodes replies, when the module creates it (aioredis Channels never decoded). */
   readonly codec: ClientEncoding;

@@ -89,7 +89,8 @@ function trackingContext(ctx: RuleContext): { ctx: RuleContext; covers: (node: S
 function guessedChannel(ctx: RuleContext, loop: SyntaxNode, receiver: SyntaxNode, channels: ReadonlyMap<string, ChannelInfo>): ConvertedChannel[] {
   const scope = enclosingFunction(loop);
   if (receiver.type !== "identifier" || channels.has(receiver.text) || !scope) return [];
-  const info: ChannelInfo = { pattern: false, receiver: "", channel: receiver.text, codec: null };
+  // what it subscribed (and whether to a pattern) is decided elsewhere: unknown here
+  const info: ChannelInfo = { pattern: false, receiver: "", channel: "", codec: null };
   return [{ name: receiver.text, scope, from: scope.startIndex, info }];
 }
 

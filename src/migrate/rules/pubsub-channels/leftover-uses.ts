@@ -43,9 +43,13 @@ function migrateUse(ctx: RuleContext, attr: SyntaxNode, name: string, channel: C
   else if (name === "iter" && call) reportIter(ctx, call, channel);
   else if (name === "name" && !call) {
     const set = channel.info.pattern ? "patterns" : "channels";
+    const kind = channel.info.pattern ? "pattern" : "channel";
+    const subscribed = channel.info.channel
+      ? `\`${ps}\` subscribed the ${kind} ${channel.info.channel} (also \`next(iter(${ps}.${set}))\`)`
+      : `the ${kind} \`${ps}\` subscribed is \`next(iter(${ps}.${set}))\``;
     ctx.manual({
       node: attr,
-      what: `A redis-py \`PubSub\` has no \`name\`: \`${ps}\` subscribed the ${channel.info.pattern ? "pattern" : "channel"} ${channel.info.channel} (also \`next(iter(${ps}.${set}))\`). aioredis gave the name as bytes; the PubSub's keys are bytes, or str when the client decodes responses.`,
+      what: `A redis-py \`PubSub\` has no \`name\`: ${subscribed}. aioredis gave the name as bytes; the PubSub's keys are bytes, or str when the client decodes responses.`,
       suggestion: `next(iter(${ps}.${set}))`,
     });
   } else
