@@ -7,6 +7,7 @@ import { mayInvolveAioredis } from "./prefilter.js";
 import type { ManualFinding, Rule, RuleContext, RulePhase } from "./rule.js";
 import { RULES } from "./rules/index.js";
 import { SourceText } from "./source.js";
+import { addNeededNames, hiddenNames, maskedText, moduleRegions } from "./regions/index.js";
 import { enclosingStatement } from "./syntax.js";
 import { insertTodoComments } from "./todo.js";
 
@@ -24,6 +25,11 @@ export interface MigrateFileInput {
   readonly forceParse?: boolean;
   /** Rules to run (default: all). Fixture tests of one rule still run the whole registry. */
   readonly rules?: readonly Rule[];
+  /**
+   * Parse and show the rules the whole module, not only the statements that can involve aioredis (regions/). The
+   * output is meant to be the same either way; tests compare the two.
+   */
+  readonly wholeModule?: boolean;
 }
 
 export interface FileMigrationWithFacts extends FileMigration {
@@ -79,7 +85,9 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
   });
   if (!input.forceParse && !mayInvolveAioredis(text, options)) return unchanged(false);
 
-  let tree = parsePython(text);
+  // The rules see the statements that can involve aioredis; the others are blanked out (same offsets and lines).
+  const view = viewOf(input);
+  let tree = view.tree;
   const initialErrors = countSyntaxErrors(tree);
   if (initialErrors > 0) {
     const first = tree.rootNode.descendantsOfType("ERROR")[0] ?? tree.rootNode;
@@ -88,13 +96,18 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
 
   const rules = input.rules ?? RULES;
   const original = new SourceText(text);
-  let facts = new ModuleFacts(tree, original, input.externalReceivers);
+  const factsOf = (t: Tree, seen: SourceText, full: string): ModuleFacts =>
+    new ModuleFacts(t, seen, input.externalReceivers, { text: full, hiddenNames: view.hidden });
+  let facts = factsOf(tree, view.source, text);
   const receivers = facts.knownReceivers;
   const names = new NamePlan(facts);
   const chain = new OffsetChain();
   const rewrites: LoggedRewrite[] = [];
   const manuals: LoggedManual[] = [];
-  let current = original;
+  let current = view.source;
+  /** The real text of this round: `current` with the hidden statements in place (equal when nothing is hidden). */
+  let currentText = text;
+  const masked = view.source.text !== text;
   let round = 0;
 
   for (const phase of PHASES) {
@@ -102,7 +115,7 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
     const maxRounds = phase === "code" ? MAX_CODE_ROUNDS : 1;
     for (let i = 0; i < maxRounds; i++) {
       // Facts describe one tree: rebuilt after a round changed it, reused across a phase boundary that changed nothing.
-      if (facts.tree !== tree) facts = new ModuleFacts(tree, current, input.externalReceivers);
+      if (facts.tree !== tree) facts = factsOf(tree, current, currentText);
       const proposals = collect(phaseRules, { file, source: current, tree, facts, names, options }, round, manuals);
       if (proposals.length === 0) break;
       const accepted = selectNonConflicting(proposals);
@@ -111,6 +124,7 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
       for (const p of applied.rewrites) rewrites.push({ ruleId: p.ruleId, why: p.why, edits: p.edits, round });
       chain.push(new OffsetMap(applied.rewrites.flatMap((p) => p.edits)));
       current = new SourceText(applied.text);
+      currentText = masked ? applyEdits(currentText, applied.rewrites.flatMap((p) => p.edits).sort(compareEdits)) : applied.text;
       tree = applied.tree;
       round++;
       if (accepted.length === proposals.length && phase !== "code") break;
@@ -119,8 +133,8 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
 
   const steps = dedupeManuals(manuals, chain);
   const todo = options.todoComments
-    ? insertTodoComments(current, steps.map((m) => ({ offset: chain.toFinal(m.anchorOffset, m.round), what: m.finding.what })))
-    : { text: current.text, map: new OffsetMap([]) };
+    ? insertTodoComments(new SourceText(currentText), steps.map((m) => ({ offset: chain.toFinal(m.anchorOffset, m.round), what: m.finding.what })))
+    : { text: currentText, map: new OffsetMap([]) };
   const final = new SourceText(todo.text);
   const toFinal = (offset: number, fromRound: number, bias: "before" | "after"): number =>
     todo.map.forward(chain.toFinal(offset, fromRound, bias), bias);
@@ -160,6 +174,36 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
   changes.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
 
   return { file, input: text, output: todo.text, changes, manualSteps, parsed: true, receivers };
+}
+
+interface ModuleView {
+  /** What the rules see: the module, or the module with the statements they do not need blanked out. */
+  readonly source: SourceText;
+  readonly tree: Tree;
+  /** Names spelled in the blanked-out statements. */
+  readonly hidden: ReadonlySet<string>;
+}
+
+/**
+ * Parses what the rules need of the module (regions/). Falls back to the whole module when nothing can be left
+ * out, or when the blanked text does not parse (then the scan misread the module, or the module has a syntax error
+ * that the whole parse reports).
+ */
+function viewOf(input: MigrateFileInput): ModuleView {
+  const whole = (): ModuleView => ({ source: new SourceText(input.text), tree: parsePython(input.text), hidden: new Set() });
+  if (input.wholeModule) return whole();
+  const regions = moduleRegions(input.text, input.externalReceivers?.keys() ?? []);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (regions.needed.every(Boolean)) return whole();
+    const masked = maskedText(input.text, regions);
+    const tree = parsePython(masked);
+    if (tree.rootNode.hasError) return whole();
+    const source = new SourceText(masked);
+    // clients the facts find in the needed statements make the statements that use them needed too
+    const facts = new ModuleFacts(tree, source, input.externalReceivers);
+    if (!addNeededNames(regions, input.text, facts.knownReceivers.keys())) return { source, tree, hidden: hiddenNames(regions) };
+  }
+  return whole();
 }
 
 function collect(
@@ -272,7 +316,7 @@ function applyRound(
     const trial = applyEdits(source.text, [...kept.flatMap((k) => k.edits), ...p.edits].sort(compareEdits));
     if (countSyntaxErrors(parsePython(trial)) <= allowedErrors) kept.push(p);
     else {
-      const node = tree.rootNode.descendantForIndex(p.edits[0]!.start);
+      const node = parsePython(source.text).rootNode.descendantForIndex(p.edits[0]!.start);
       manuals.push({
         ruleId: p.ruleId,
         finding: {

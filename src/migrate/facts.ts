@@ -68,6 +68,8 @@ export class ModuleFacts {
     readonly source: SourceText,
     /** Receivers known from other modules of the repository (cross-file data flow). */
     externalReceivers: ReadonlyMap<string, ReceiverKind> = new Map(),
+    /** When the tree shows only part of the module (regions/): the whole text, and the names spelled in the rest. */
+    private readonly module: { readonly text: string; readonly hiddenNames: ReadonlySet<string> } | undefined = undefined,
   ) {
     let wildcard = false;
     let asyncioAlias: string | undefined;
@@ -122,7 +124,8 @@ export class ModuleFacts {
    * the rules through a 1.x-only name or an import whose use could not be told apart.
    */
   get flavour(): "1.x" | "2.x" {
-    this.flavourCache ??= !V1_MARKERS.test(this.source.text) && V2_MARKERS.test(this.source.text) ? "2.x" : "1.x";
+    const text = this.module?.text ?? this.source.text;
+    this.flavourCache ??= !V1_MARKERS.test(text) && V2_MARKERS.test(text) ? "2.x" : "1.x";
     return this.flavourCache;
   }
 
@@ -131,7 +134,10 @@ export class ModuleFacts {
    * bind nothing here: a new name must avoid all of them. Computed on first use, in one cursor walk.
    */
   get usedNames(): Set<string> {
-    this.usedNamesCache ??= identifierNames(this.tree, this.source.text);
+    if (!this.usedNamesCache) {
+      this.usedNamesCache = identifierNames(this.tree, this.source.text);
+      for (const n of this.module?.hiddenNames ?? []) this.usedNamesCache.add(n);
+    }
     return this.usedNamesCache;
   }
 

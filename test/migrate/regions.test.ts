@@ -166,12 +166,21 @@ describe("regions: what the rules need", () => {
     assert.equal(r.output, migrateFile({ file: "m.py", text, wholeModule: true }, { ...DEFAULT_OPTIONS, repositoryUsesAioredis: true }).output);
   });
 
-  it("a syntax error in a statement that cannot involve aioredis is left as it is; the rest is migrated", () => {
-    const text = ["import aioredis", "", "async def f(redis):", "    await redis.set('k', 1, expire=5)", "", "def broken(:", "    pass", ""].join("\n");
+  it("unbalanced brackets or an unterminated string anywhere: the file is reported and left unchanged, as before", () => {
+    for (const broken of ["def broken(:\n    pass", "x = [1, 2\ny = 3", "s = 'unterminated\nt = 1", 'doc = """never closed', "x = 1)"]) {
+      const text = ["import aioredis", "", "async def f(redis):", "    await redis.set('k', 1, expire=5)", "", broken, ""].join("\n");
+      const r = migrateFile({ file: "m.py", text }, DEFAULT_OPTIONS);
+      assert.ok(r.syntaxError, broken);
+      assert.equal(r.output, text, broken);
+    }
+  });
+
+  it("another syntax error in a statement that cannot involve aioredis is left as it is; the rest is migrated", () => {
+    const text = ["import aioredis", "", "async def f(redis):", "    await redis.set('k', 1, expire=5)", "", "def broken():", "    x = = 1", ""].join("\n");
     const viewed = migrateFile({ file: "m.py", text }, DEFAULT_OPTIONS);
     assert.equal(viewed.syntaxError, undefined);
     assert.match(viewed.output, /await redis\.set\('k', 1, ex=5\)/);
-    assert.ok(viewed.output.endsWith("def broken(:\n    pass\n"), "the broken statement is byte-identical");
+    assert.ok(viewed.output.endsWith("def broken():\n    x = = 1\n"), "the broken statement is byte-identical");
     // the whole-module parse sees the error and leaves the file alone
     const whole = migrateFile({ file: "m.py", text, wholeModule: true }, DEFAULT_OPTIONS);
     assert.ok(whole.syntaxError);

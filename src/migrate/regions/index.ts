@@ -9,6 +9,7 @@ export type { TopLevelChunk } from "./scan.js";
  * so every offset and line number is the original's) and parses only that. See docs/architecture.md, "Regions".
  *
  * A statement is needed when it could hold something a rule acts on or reads:
+ * - a statement the scan finds malformed (unbalanced brackets, an unterminated string): the parse reports it;
  * - an import (the facts and the imports rule read them all; cheap to parse), and the first statement (a module
  *   docstring: new imports go below it);
  * - the text `aioredis`, or a name that exists only in aioredis 1.x (`hmset_dict`, `SET_IF_EXIST`, `expire=`, …);
@@ -59,7 +60,7 @@ export function moduleRegions(text: string, receiverKeys: Iterable<string>): Mod
   const needed = chunks.map((c, i) => {
     const s = slices[i]!;
     // the first statement too: new imports go after a module docstring
-    return i === 0 || c.isImport || ONLY_1X.test(s) || CLIENT_LIKE_RECEIVER.test(s) || mentions(c, s, watched, quoted);
+    return i === 0 || c.isImport || c.malformed || ONLY_1X.test(s) || CLIENT_LIKE_RECEIVER.test(s) || mentions(c, s, watched, quoted);
   });
   expand(chunks, needed);
   return { chunks, needed };
@@ -123,8 +124,19 @@ function addReceiverKey(key: string, watched: Set<string>, quoted: string[]): vo
 }
 
 function mentions(chunk: TopLevelChunk, text: string, watched: ReadonlySet<string>, quoted: readonly string[]): boolean {
-  for (const n of watched) if (chunk.identifiers.has(n) || text.includes(`.${n}`)) return true;
+  if (watched.size > 0) {
+    for (const n of watched) if (chunk.identifiers.has(n)) return true;
+    // attribute names are not identifiers: `self.redis`, `app.redis_client`
+    if (attributeOf(watched).test(text)) return true;
+  }
   return quoted.some((q) => text.includes(q));
+}
+
+const attributePatterns = new WeakMap<ReadonlySet<string>, RegExp>();
+function attributeOf(names: ReadonlySet<string>): RegExp {
+  let re = attributePatterns.get(names);
+  if (!re) attributePatterns.set(names, (re = new RegExp(`\\.[ \\t]*(?:${[...names].map(escapeRegExp).join("|")})\\b`)));
+  return re;
 }
 
 /** One step out from the needed statements (see ModuleRegions). */

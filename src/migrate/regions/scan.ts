@@ -21,6 +21,8 @@ export interface TopLevelChunk {
   /** `NAME = <literal>` (a string, number, tuple, list, dict…): a module constant rules may resolve and rewrite. */
   readonly definesLiteral: boolean;
   readonly isImport: boolean;
+  /** Unbalanced brackets or an unterminated string: not valid Python, so the parse must see it (and report it). */
+  readonly malformed: boolean;
 }
 
 const CONTINUATION_KEYWORDS = /^(else|elif|except|finally)\b/;
@@ -52,6 +54,7 @@ class Scanner {
   private prevPrevWord = "";
   private readonly brackets: Bracket[] = [];
   private names = new Set<string>();
+  private malformed = false;
   /** At the first token of a logical line; inside an import statement (whose dotted names are identifiers too). */
   private statementStart = true;
   private inImport = false;
@@ -75,8 +78,10 @@ class Scanner {
         defines: m ? (m[1] ?? m[2]) : undefined,
         definesLiteral: m?.[2] !== undefined && LITERAL_VALUE.test(head),
         isImport: /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:import|from)[ \t]/.test(first),
+        malformed: this.malformed || (end === text.length && this.brackets.length > 0),
       });
       this.names = new Set();
+      this.malformed = false;
     };
     let lineStart = true;
     while (this.i < text.length) {
@@ -193,7 +198,10 @@ class Scanner {
       const isDef = this.prevPrevWord === "def" && this.prev === 1;
       this.brackets.push(isDef ? Bracket.Parameters : this.prev === 1 || this.prev === Ch.CloseParen || this.prev === Ch.CloseBracket || this.prev === 2 ? Bracket.Call : Bracket.Other);
     } else if (c === Ch.OpenBracket || c === Ch.OpenBrace) this.brackets.push(Bracket.Other);
-    else if (c === Ch.CloseParen || c === Ch.CloseBracket || c === Ch.CloseBrace) this.brackets.pop();
+    else if (c === Ch.CloseParen || c === Ch.CloseBracket || c === Ch.CloseBrace) {
+      if (this.brackets.length === 0) this.malformed = true;
+      this.brackets.pop();
+    }
     this.prev = c;
     this.prevPrevWord = this.prevWord;
     this.prevWord = "";
@@ -212,6 +220,11 @@ class Scanner {
   }
 
   private stringBody(quote: number, triple: boolean, formatted: boolean): void {
+    if (!this.stringEnds(quote, triple, formatted)) this.malformed = true;
+  }
+
+  /** Scans to the end of a string literal's body; false when it is not terminated. */
+  private stringEnds(quote: number, triple: boolean, formatted: boolean): boolean {
     const { text } = this;
     while (this.i < text.length) {
       const c = text.charCodeAt(this.i);
@@ -222,16 +235,16 @@ class Scanner {
       if (c === quote) {
         if (!triple) {
           this.i++;
-          return;
+          return true;
         }
         if (text.charCodeAt(this.i + 1) === quote && text.charCodeAt(this.i + 2) === quote) {
           this.i += 3;
-          return;
+          return true;
         }
         this.i++;
         continue;
       }
-      if (c === Ch.Newline && !triple) return; // unterminated: not valid Python, the parse will tell
+      if (c === Ch.Newline && !triple) return false;
       if (formatted && c === Ch.OpenBrace) {
         if (text.charCodeAt(this.i + 1) === Ch.OpenBrace) {
           this.i += 2;
@@ -243,6 +256,7 @@ class Scanner {
       }
       this.i++;
     }
+    return false;
   }
 
   /** The expression of an f-string's `{…}` (already past `{`), up to its `}`; format specs may nest fields. */
