@@ -68,8 +68,8 @@ export class ModuleFacts {
     readonly source: SourceText,
     /** Receivers known from other modules of the repository (cross-file data flow). */
     externalReceivers: ReadonlyMap<string, ReceiverKind> = new Map(),
-    /** When the tree shows only part of the module (regions/): the whole text, and the names spelled in the rest. */
-    private readonly module: { readonly text: string; readonly hiddenNames: ReadonlySet<string> } | undefined = undefined,
+    /** When the tree covers only part of the module (regions/): the names spelled in the rest. */
+    private readonly hiddenNames: ReadonlySet<string> = new Set(),
   ) {
     let wildcard = false;
     let asyncioAlias: string | undefined;
@@ -124,8 +124,7 @@ export class ModuleFacts {
    * the rules through a 1.x-only name or an import whose use could not be told apart.
    */
   get flavour(): "1.x" | "2.x" {
-    const text = this.module?.text ?? this.source.text;
-    this.flavourCache ??= !V1_MARKERS.test(text) && V2_MARKERS.test(text) ? "2.x" : "1.x";
+    this.flavourCache ??= !V1_MARKERS.test(this.source.text) && V2_MARKERS.test(this.source.text) ? "2.x" : "1.x";
     return this.flavourCache;
   }
 
@@ -136,7 +135,7 @@ export class ModuleFacts {
   get usedNames(): Set<string> {
     if (!this.usedNamesCache) {
       this.usedNamesCache = identifierNames(this.tree, this.source.text);
-      for (const n of this.module?.hiddenNames ?? []) this.usedNamesCache.add(n);
+      for (const n of this.hiddenNames) this.usedNamesCache.add(n);
     }
     return this.usedNamesCache;
   }

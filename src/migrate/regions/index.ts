@@ -1,12 +1,14 @@
 import { AIOREDIS_1X_ONLY_NAMES } from "../names.js";
+import type { ParsedRange } from "../parser.js";
+import type { SourceText } from "../source.js";
 import { splitTopLevel, type TopLevelChunk } from "./scan.js";
 
 export type { TopLevelChunk } from "./scan.js";
 
 /**
  * Which top-level statements of a module the rules need to see. Most of a module that uses aioredis is ordinary
- * code; the engine hands the rules a text in which the other statements are blanked out (same length, same lines,
- * so every offset and line number is the original's) and parses only that. See docs/architecture.md, "Regions".
+ * code; the engine has tree-sitter parse only the ranges of the needed statements (its "included ranges": the
+ * nodes keep the module's offsets and lines, the rest is not even read). See docs/architecture.md, "Regions".
  *
  * A statement is needed when it could hold something a rule acts on or reads:
  * - a statement the scan finds malformed (unbalanced brackets, an unterminated string): the parse reports it;
@@ -83,7 +85,31 @@ export function addNeededNames(regions: ModuleRegions, text: string, keys: Itera
   return added;
 }
 
-/** The text the rules see: statements that are not needed become spaces (line breaks kept). */
+/** The ranges of the needed statements, adjacent ones merged: what tree-sitter parses. */
+export function neededRanges(source: SourceText, regions: ModuleRegions): ParsedRange[] {
+  const point = (offset: number): { row: number; column: number } => {
+    const row = source.lineIndexAt(offset);
+    return { row, column: offset - source.lineStart(row) };
+  };
+  const out: ParsedRange[] = [];
+  let open: { start: number; end: number } | undefined;
+  const flush = (): void => {
+    if (open) out.push({ startIndex: open.start, endIndex: open.end, startPosition: point(open.start), endPosition: point(open.end) });
+    open = undefined;
+  };
+  regions.chunks.forEach((c, i) => {
+    if (!regions.needed[i]) return flush();
+    if (open && open.end === c.start) open.end = c.end;
+    else {
+      flush();
+      open = { start: c.start, end: c.end };
+    }
+  });
+  flush();
+  return out;
+}
+
+/** The module with the statements that are not needed blanked out (same length and lines): what the parse sees. */
 export function maskedText(text: string, regions: ModuleRegions): string {
   let out = "";
   let at = 0;
