@@ -1,12 +1,13 @@
 import { applyEdits, compareEdits, editsConflict, OffsetChain, OffsetMap, type TextEdit } from "./edits.js";
 import type { Change, FileMigration, ManualStep, MigrationOptions } from "./findings.js";
 import { ModuleFacts, type ReceiverKind } from "./facts.js";
-import { countSyntaxErrors, parsePython, type Tree } from "./parser.js";
+import { countSyntaxErrors, parsePython, type ParsedRange, type Tree } from "./parser.js";
 import { NamePlan } from "./plan.js";
 import { mayInvolveAioredis } from "./prefilter.js";
 import type { ManualFinding, Rule, RuleContext, RulePhase } from "./rule.js";
 import { RULES } from "./rules/index.js";
 import { SourceText } from "./source.js";
+import { addNeededNames, hiddenNames, moduleRegions, neededRanges } from "./regions/index.js";
 import { enclosingStatement } from "./syntax.js";
 import { insertTodoComments } from "./todo.js";
 
@@ -24,6 +25,11 @@ export interface MigrateFileInput {
   readonly forceParse?: boolean;
   /** Rules to run (default: all). Fixture tests of one rule still run the whole registry. */
   readonly rules?: readonly Rule[];
+  /**
+   * Parse and show the rules the whole module, not only the statements that can involve aioredis (regions/). The
+   * output is meant to be the same either way; tests compare the two.
+   */
+  readonly wholeModule?: boolean;
 }
 
 export interface FileMigrationWithFacts extends FileMigration {
@@ -79,7 +85,10 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
   });
   if (!input.forceParse && !mayInvolveAioredis(text, options)) return unchanged(false);
 
-  let tree = parsePython(text);
+  // The rules see the statements that can involve aioredis: the parse covers only their ranges (regions/).
+  const view = viewOf(input);
+  let tree = view.tree;
+  let ranges = view.ranges;
   const initialErrors = countSyntaxErrors(tree);
   if (initialErrors > 0) {
     const first = tree.rootNode.descendantsOfType("ERROR")[0] ?? tree.rootNode;
@@ -88,7 +97,9 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
 
   const rules = input.rules ?? RULES;
   const original = new SourceText(text);
-  let facts = new ModuleFacts(tree, original, input.externalReceivers);
+  const factsOf = (t: Tree, source: SourceText): ModuleFacts =>
+    new ModuleFacts(t, source, input.externalReceivers, view.hidden);
+  let facts = view.facts;
   const receivers = facts.knownReceivers;
   const names = new NamePlan(facts);
   const chain = new OffsetChain();
@@ -102,15 +113,16 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
     const maxRounds = phase === "code" ? MAX_CODE_ROUNDS : 1;
     for (let i = 0; i < maxRounds; i++) {
       // Facts describe one tree: rebuilt after a round changed it, reused across a phase boundary that changed nothing.
-      if (facts.tree !== tree) facts = new ModuleFacts(tree, current, input.externalReceivers);
+      if (facts.tree !== tree) facts = factsOf(tree, current);
       const proposals = collect(phaseRules, { file, source: current, tree, facts, names, options }, round, manuals);
       if (proposals.length === 0) break;
       const accepted = selectNonConflicting(proposals);
-      const applied = applyRound(current, tree, accepted, initialErrors, manuals, round);
+      const applied = applyRound(current, tree, ranges, accepted, initialErrors, manuals, round);
       if (applied.rewrites.length === 0) break;
       for (const p of applied.rewrites) rewrites.push({ ruleId: p.ruleId, why: p.why, edits: p.edits, round });
       chain.push(new OffsetMap(applied.rewrites.flatMap((p) => p.edits)));
-      current = new SourceText(applied.text);
+      current = applied.source;
+      ranges = applied.ranges;
       tree = applied.tree;
       round++;
       if (accepted.length === proposals.length && phase !== "code") break;
@@ -160,6 +172,41 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
   changes.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
 
   return { file, input: text, output: todo.text, changes, manualSteps, parsed: true, receivers };
+}
+
+interface ModuleView {
+  readonly tree: Tree;
+  /** The ranges the parse covers; undefined: the whole module. */
+  readonly ranges: readonly ParsedRange[] | undefined;
+  /** Names spelled in the statements left out. */
+  readonly hidden: ReadonlySet<string>;
+  readonly facts: ModuleFacts;
+}
+
+/**
+ * Parses what the rules need of the module (regions/): tree-sitter parses only the ranges of the needed top-level
+ * statements (their nodes keep the module's offsets; the rest has no nodes). Falls back to the whole module when
+ * every statement is needed, or when the ranges do not parse (a syntax error, which the whole parse then reports).
+ */
+function viewOf(input: MigrateFileInput): ModuleView {
+  const source = new SourceText(input.text);
+  const whole = (): ModuleView => {
+    const tree = parsePython(input.text);
+    return { tree, ranges: undefined, hidden: new Set(), facts: new ModuleFacts(tree, source, input.externalReceivers) };
+  };
+  if (input.wholeModule) return whole();
+  const regions = moduleRegions(input.text, input.externalReceivers?.keys() ?? []);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (regions.needed.every(Boolean)) return whole();
+    const ranges = neededRanges(source, regions);
+    const tree = parsePython(input.text, undefined, ranges);
+    if (tree.rootNode.hasError) return whole();
+    const hidden = hiddenNames(regions);
+    const facts = new ModuleFacts(tree, source, input.externalReceivers, hidden);
+    // clients the facts find in the needed statements make the statements that use them needed too
+    if (!addNeededNames(regions, input.text, facts.knownReceivers.keys())) return { tree, ranges, hidden, facts };
+  }
+  return whole();
 }
 
 function collect(
@@ -212,18 +259,26 @@ function selectNonConflicting(proposals: readonly Proposal[]): Proposal[] {
 }
 
 interface AppliedRound {
-  readonly text: string;
+  readonly source: SourceText;
   readonly tree: Tree;
+  readonly ranges: readonly ParsedRange[] | undefined;
   readonly rewrites: readonly Proposal[];
 }
 
-function reparse(text: string, oldTree: Tree, oldSource: SourceText, edits: readonly TextEdit[]): Tree {
+function reparse(
+  next: SourceText,
+  oldTree: Tree,
+  oldSource: SourceText,
+  oldRanges: readonly ParsedRange[] | undefined,
+  newRanges: readonly ParsedRange[] | undefined,
+  edits: readonly TextEdit[],
+): Tree {
   // Incremental re-parse: tell the old tree about each edit (last first, so earlier offsets stay valid).
   // The binding takes offsets and columns in UTF-16 code units, like the ones it returns.
   // It also re-positions, on every edit call, each node object it ever handed out for that tree (the rules create
   // thousands), so the edits go to a twin of the old tree that no JS code has seen: parsing the unchanged text
   // against the old tree yields it, reusing the old tree's nodes.
-  const twin = parsePython(oldSource.text, oldTree);
+  const twin = parsePython(oldSource.text, oldTree, oldRanges);
   const sorted = [...edits].sort(compareEdits).reverse();
   for (const e of sorted) {
     const startPos = pointAt(oldSource, e.start);
@@ -237,7 +292,7 @@ function reparse(text: string, oldTree: Tree, oldSource: SourceText, edits: read
       newEndPosition: pointAfter(startPos, e.text),
     });
   }
-  return parsePython(text, twin);
+  return parsePython(next.text, twin, newRanges);
 }
 
 function pointAt(source: SourceText, offset: number): { row: number; column: number } {
@@ -254,23 +309,44 @@ function pointAfter(start: { row: number; column: number }, inserted: string): {
   return { row: start.row + rows, column: inserted.length - last - 1 };
 }
 
+/**
+ * The parsed ranges after `edits`: text inserted at a range's end or start belongs to it (an import added after the
+ * last import, a line added before a statement); the statements left out never change.
+ */
+function rangesAfter(ranges: readonly ParsedRange[] | undefined, edits: readonly TextEdit[], next: SourceText): ParsedRange[] | undefined {
+  if (!ranges) return undefined;
+  const map = new OffsetMap(edits);
+  return ranges.map((r) => {
+    const startIndex = map.forward(r.startIndex, "before");
+    const endIndex = map.forward(r.endIndex, "after");
+    return { startIndex, endIndex, startPosition: pointAt(next, startIndex), endPosition: pointAt(next, endIndex) };
+  });
+}
+
 function applyRound(
   source: SourceText,
   tree: Tree,
+  ranges: readonly ParsedRange[] | undefined,
   accepted: readonly Proposal[],
   allowedErrors: number,
   manuals: LoggedManual[],
   round: number,
 ): AppliedRound {
   const all = accepted.flatMap((p) => p.edits).sort(compareEdits);
-  const text = applyEdits(source.text, all);
-  const fresh = reparse(text, tree, source, all);
-  if (countSyntaxErrors(fresh) <= allowedErrors) return { text, tree: fresh, rewrites: accepted };
+  const next = new SourceText(applyEdits(source.text, all));
+  const nextRanges = rangesAfter(ranges, all, next);
+  const fresh = reparse(next, tree, source, ranges, nextRanges, all);
+  if (countSyntaxErrors(fresh) <= allowedErrors) return { source: next, tree: fresh, ranges: nextRanges, rewrites: accepted };
   // Something broke the parse: keep only the rewrites that parse on their own.
   const kept: Proposal[] = [];
+  const parseWith = (edits: TextEdit[]): { source: SourceText; tree: Tree; ranges: ParsedRange[] | undefined } => {
+    const sorted = edits.sort(compareEdits);
+    const trial = new SourceText(applyEdits(source.text, sorted));
+    const trialRanges = rangesAfter(ranges, sorted, trial);
+    return { source: trial, tree: parsePython(trial.text, undefined, trialRanges), ranges: trialRanges };
+  };
   for (const p of accepted) {
-    const trial = applyEdits(source.text, [...kept.flatMap((k) => k.edits), ...p.edits].sort(compareEdits));
-    if (countSyntaxErrors(parsePython(trial)) <= allowedErrors) kept.push(p);
+    if (countSyntaxErrors(parseWith([...kept.flatMap((k) => k.edits), ...p.edits]).tree) <= allowedErrors) kept.push(p);
     else {
       const node = tree.rootNode.descendantForIndex(p.edits[0]!.start);
       manuals.push({
@@ -287,8 +363,8 @@ function applyRound(
       });
     }
   }
-  const keptText = applyEdits(source.text, kept.flatMap((k) => k.edits).sort(compareEdits));
-  return { text: keptText, tree: parsePython(keptText), rewrites: kept };
+  const result = parseWith(kept.flatMap((k) => k.edits));
+  return { ...result, rewrites: kept };
 }
 
 function dedupeManuals(manuals: readonly LoggedManual[], chain: OffsetChain): LoggedManual[] {

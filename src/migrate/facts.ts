@@ -68,6 +68,8 @@ export class ModuleFacts {
     readonly source: SourceText,
     /** Receivers known from other modules of the repository (cross-file data flow). */
     externalReceivers: ReadonlyMap<string, ReceiverKind> = new Map(),
+    /** When the tree covers only part of the module (regions/): the names spelled in the rest. */
+    private readonly hiddenNames: ReadonlySet<string> = new Set(),
   ) {
     let wildcard = false;
     let asyncioAlias: string | undefined;
@@ -131,7 +133,10 @@ export class ModuleFacts {
    * bind nothing here: a new name must avoid all of them. Computed on first use, in one cursor walk.
    */
   get usedNames(): Set<string> {
-    this.usedNamesCache ??= identifierNames(this.tree, this.source.text);
+    if (!this.usedNamesCache) {
+      this.usedNamesCache = identifierNames(this.tree, this.source.text);
+      for (const n of this.hiddenNames) this.usedNamesCache.add(n);
+    }
     return this.usedNamesCache;
   }
 

@@ -18,9 +18,25 @@ function parser(): Parser {
 // tree-sitter's default 32 KiB input buffer makes long files parse in many small chunks.
 const BUFFER_SIZE = 1024 * 1024;
 
-export function parsePython(text: string, oldTree?: Tree): Tree {
+/** A range of the text to parse (tree-sitter's included range): offsets and points in UTF-16 code units. */
+export interface ParsedRange {
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly startPosition: { readonly row: number; readonly column: number };
+  readonly endPosition: { readonly row: number; readonly column: number };
+}
+
+/**
+ * Parses `text`, or only `ranges` of it (the nodes keep the text's offsets; the rest has no nodes and is not even
+ * read). With ranges, the binding reads the text range by range: a smaller buffer keeps each read from copying the
+ * rest of the file.
+ */
+export function parsePython(text: string, oldTree?: Tree, ranges?: readonly ParsedRange[]): Tree {
+  if (ranges) return parser().parse(text, oldTree ?? null, { bufferSize: RANGE_BUFFER_SIZE, includedRanges: ranges as ParsedRange[] });
   return parser().parse(text, oldTree ?? null, { bufferSize: Math.max(BUFFER_SIZE, text.length + 1) });
 }
+
+const RANGE_BUFFER_SIZE = 64 * 1024;
 
 /** Number of ERROR / MISSING nodes: used to tell "the rewrite broke the file" from "it was already broken". */
 export function countSyntaxErrors(tree: Tree): number {

@@ -359,4 +359,17 @@ describe("engine properties over generated files", () => {
       params(),
     );
   });
+
+  it("(f) the rules see the same module through the blanked view as through the whole parse", () => {
+    fc.assert(
+      fc.property(aioredisModule, ({ text, options: opts }) => {
+        const viewed = migrateFile({ file: "generated.py", text }, opts);
+        const whole = migrateFile({ file: "generated.py", text, wholeModule: true }, opts);
+        assert.equal(viewed.output, whole.output);
+        assert.deepEqual(viewed.changes, whole.changes);
+        assert.deepEqual(viewed.manualSteps, whole.manualSteps);
+      }),
+      params(),
+    );
+  });
 });
