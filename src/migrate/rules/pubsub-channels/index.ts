@@ -46,11 +46,11 @@ export default defineRule({
     for (const c of converted) if (!channels.has(c.name)) channels.set(c.name, c.info);
     for (const loop of ctx.tree.rootNode.descendantsOfType("for_statement")) {
       const receiver = migrateIterLoop(ctx, loop, channels);
-      if (receiver) converted.push(...guessedChannel(ctx, loop, receiver, channels));
+      if (receiver) converted.push(...guessedChannel(loop, receiver, channels));
     }
     for (const loop of ctx.tree.rootNode.descendantsOfType("while_statement")) {
       const receiver = migrateWaitLoop(ctx, loop, channels);
-      if (receiver) converted.push(...guessedChannel(ctx, loop, receiver, channels));
+      if (receiver) converted.push(...guessedChannel(loop, receiver, channels));
     }
     for (const call of ctx.facts.calls) migrateSingleRead(ctx, call, channels);
     for (const call of ctx.facts.calls) migrateUnsubscribe(ctx, call, owners);
@@ -86,7 +86,7 @@ function trackingContext(ctx: RuleContext): { ctx: RuleContext; covers: (node: S
  * A consumer loop rewritten on a channel known only by its name (`async def consume(channel)` in a module that never
  * subscribes): its other Channel uses in the same function are now on a PubSub too.
  */
-function guessedChannel(ctx: RuleContext, loop: SyntaxNode, receiver: SyntaxNode, channels: ReadonlyMap<string, ChannelInfo>): ConvertedChannel[] {
+function guessedChannel(loop: SyntaxNode, receiver: SyntaxNode, channels: ReadonlyMap<string, ChannelInfo>): ConvertedChannel[] {
   const scope = enclosingFunction(loop);
   if (receiver.type !== "identifier" || channels.has(receiver.text) || !scope) return [];
   // what it subscribed (and whether to a pattern) is decided elsewhere: unknown here

@@ -37,7 +37,7 @@ function migrateUse(ctx: RuleContext, attr: SyntaxNode, name: string, channel: C
   const ps = channel.name;
   if (name === "is_active" && !call) ctx.replace(attr.childForFieldName("attribute")!, "subscribed", WHY_IS_ACTIVE);
   else if (name === "is_pattern" && !call) ctx.replace(attr, `bool(${ps}.patterns)`, WHY_IS_PATTERN);
-  else if (name === "close" && call) closeChannel(ctx, call, ps);
+  else if (name === "close") closeChannel(ctx, call ?? attr, ps, call !== null);
   else if ((name === "get" || name === "get_json") && call) reportRead(ctx, call, name, channel);
   else if (name === "wait_message" && call) reportWait(ctx, call, channel);
   else if (name === "iter" && call) reportIter(ctx, call, channel);
@@ -59,10 +59,22 @@ function migrateUse(ctx: RuleContext, attr: SyntaxNode, name: string, channel: C
     });
 }
 
-/** aioredis' `ch.close()` was synchronous; the PubSub's close is a coroutine (`aclose()` from redis-py 5.0.1). */
-function closeChannel(ctx: RuleContext, call: SyntaxNode, ps: string): void {
-  if (awaitingParent(call)) return; // already redis-py's coroutine: the lifecycle rule renames it
+/**
+ * aioredis' `ch.close()` was synchronous; the PubSub's close is a coroutine (`aclose()` from redis-py 5.0.1). `use` is
+ * the call, or the bare `ch.close` handed on as a callback (`called` false).
+ */
+function closeChannel(ctx: RuleContext, use: SyntaxNode, ps: string, called: boolean): void {
+  if (awaitingParent(use)) return; // already redis-py's coroutine: the lifecycle rule renames it
   const close = ctx.options.target === "4.2" ? "close" : "aclose";
+  if (!called) {
+    ctx.manual({
+      node: use,
+      what: `\`${ps}.close\` is a coroutine function on a redis-py \`PubSub\`: called as a callback it only creates a coroutine and never closes anything. Schedule \`${ps}.${close}()\` as a task instead.`,
+      suggestion: `lambda: asyncio.ensure_future(${ps}.${close}())`,
+    });
+    return;
+  }
+  const call = use;
   const alone = call.parent?.type === "expression_statement" && callParts(call)?.args.namedChildCount === 0;
   if (alone && insideAsyncFunction(call)) {
     ctx.replace(call, `await ${ps}.${close}()`, `aioredis' \`Channel.close()\` was synchronous; a redis-py PubSub is closed by awaiting \`${close}()\`, which also drops its subscriptions and returns its connection to the pool.`);
@@ -70,8 +82,8 @@ function closeChannel(ctx: RuleContext, call: SyntaxNode, ps: string): void {
   }
   ctx.manual({
     node: call,
-    what: `Close the redis-py \`PubSub\` \`${ps}\` with \`await ${ps}.${close}()\` from async code: its close is a coroutine, so this synchronous call would not run.`,
-    suggestion: `await ${ps}.${close}()`,
+    what: `Close the redis-py \`PubSub\` \`${ps}\` with an awaited \`${ps}.${close}()\` (from sync code: \`asyncio.ensure_future(${ps}.${close}())\`): its close is a coroutine, so this synchronous call would not run.`,
+    suggestion: insideAsyncFunction(call) ? `await ${ps}.${close}()` : `asyncio.ensure_future(${ps}.${close}())`,
   });
 }
 
