@@ -70,7 +70,9 @@ function catchGroup(node: SyntaxNode): SyntaxNode | null {
   if (owner?.type === "argument_list") {
     const call = owner.parent;
     const fn = call?.childForFieldName("function")?.text;
-    if ((fn === "isinstance" || fn === "issubclass") && owner.namedChildren.indexOf(owner.namedChildren.find((c) => c.id === group.id)!) === 1)
+    // by id: two `namedChildren` calls may hand out different objects for the same node (the binding's node cache
+    // holds them weakly), so an identity search (`indexOf`) fails now and then
+    if ((fn === "isinstance" || fn === "issubclass") && owner.namedChildren.findIndex((c) => c.id === group.id) === 1)
       return group;
   }
   return null;
