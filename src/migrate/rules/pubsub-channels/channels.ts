@@ -90,7 +90,8 @@ function moduleFunctions(root: SyntaxNode): SyntaxNode[] {
 
 /** The name of the `index`-th positional parameter (`ch`, `ch: Channel`, `ch=None`), or null for `*args` and beyond. */
 function positionalParameter(def: SyntaxNode, index: number): string | null {
-  const params = def.childForFieldName("parameters")?.namedChildren.filter((p) => p.type !== "comment") ?? [];
+  // `/` takes no argument
+  const params = def.childForFieldName("parameters")?.namedChildren.filter((p) => p.type !== "comment" && p.type !== "positional_separator") ?? [];
   // a `*` or `*args` before it makes the rest keyword-only
   if (params.slice(0, index + 1).some((p) => p.type === "keyword_separator" || p.type === "list_splat_pattern")) return null;
   const p = params[index];

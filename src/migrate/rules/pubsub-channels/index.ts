@@ -33,12 +33,15 @@ export default defineRule({
     const owners = new Map<string, ChannelInfo>();
     const converted: ConvertedChannel[] = pubsubsFromEarlierRounds(ctx);
     for (const c of converted) owners.set(c.name, c.info);
+    // converted on this round: code already written for a PubSub (an earlier round, or by hand) may hand it on
+    const madeNow: ConvertedChannel[] = [];
     for (const call of ctx.facts.calls) {
       const parts = callParts(call);
       if (!parts?.receiver || (parts.method !== "subscribe" && parts.method !== "psubscribe")) continue;
       const made = migrateSubscribe(ctx, call, parts.method === "psubscribe", owners);
-      if (made) converted.push(made);
+      if (made) madeNow.push(made);
     }
+    converted.push(...madeNow);
     const owned = [...converted];
     const followed = new Set<number>();
     converted.push(...owned.flatMap((c) => consumersOf(ctx, c, followed)));
@@ -55,7 +58,7 @@ export default defineRule({
     for (const call of ctx.facts.calls) migrateSingleRead(ctx, call, channels);
     for (const call of ctx.facts.calls) migrateUnsubscribe(ctx, call, owners);
     migrateLeftoverUses(ctx, converted, covers);
-    reportEscapes(ctx, owned, followed);
+    reportEscapes(ctx, madeNow, followed);
     // `Receiver` itself is reported by the type-references rule (it has no redis-py class)
   },
 });

@@ -41,22 +41,27 @@ function migrateUse(ctx: RuleContext, attr: SyntaxNode, name: string, channel: C
   else if ((name === "get" || name === "get_json") && call) reportRead(ctx, call, name, channel);
   else if (name === "wait_message" && call) reportWait(ctx, call, channel);
   else if (name === "iter" && call) reportIter(ctx, call, channel);
-  else if (name === "name" && !call) {
-    const set = channel.info.pattern ? "patterns" : "channels";
-    const kind = channel.info.pattern ? "pattern" : "channel";
-    const subscribed = channel.info.channel
-      ? `\`${ps}\` subscribed the ${kind} ${channel.info.channel} (also \`next(iter(${ps}.${set}))\`)`
-      : `the ${kind} \`${ps}\` subscribed is \`next(iter(${ps}.${set}))\``;
+  else if (name === "name" && !call) reportName(ctx, attr, channel);
+  else
     ctx.manual({
       node: attr,
-      what: `A redis-py \`PubSub\` has no \`name\`: ${subscribed}. aioredis gave the name as bytes; the PubSub's keys are bytes, or str when the client decodes responses.`,
-      suggestion: `next(iter(${ps}.${set}))`,
+      what: `A redis-py \`PubSub\` has no \`${name}\` (aioredis Channel API): rewrite this use of \`${ps}\` with the PubSub's \`get_message()\`, \`listen()\`, \`subscribed\`, \`channels\`/\`patterns\` or \`${ctx.options.target === "4.2" ? "close" : "aclose"}()\`.`,
     });
-  } else
-    ctx.manual({
-      node: attr,
-      what: `A redis-py \`PubSub\` has no \`${name}\` (aioredis Channel API): rewrite this use of \`${ps}\` with the PubSub's \`get_message()\`, \`listen()\`, \`subscribed\`, \`channels\`/\`patterns\` or \`aclose()\`.`,
-    });
+}
+
+/** `ch.name`: the subscribed channel (or pattern) is a key of the PubSub's `channels` (`patterns`). */
+function reportName(ctx: RuleContext, attr: SyntaxNode, channel: ConvertedChannel): void {
+  const ps = channel.name;
+  const set = channel.info.pattern ? "patterns" : "channels";
+  const kind = channel.info.pattern ? "pattern" : "channel";
+  const subscribed = channel.info.channel
+    ? `\`${ps}\` subscribed the ${kind} ${channel.info.channel} (also \`next(iter(${ps}.${set}))\`)`
+    : `the ${kind} \`${ps}\` subscribed is \`next(iter(${ps}.${set}))\``;
+  ctx.manual({
+    node: attr,
+    what: `A redis-py \`PubSub\` has no \`name\`: ${subscribed}. aioredis gave the name as bytes; the PubSub's keys are bytes, or str when the client decodes responses.`,
+    suggestion: `next(iter(${ps}.${set}))`,
+  });
 }
 
 /**
