@@ -245,6 +245,7 @@ signal = await ready.get()`),
       expect: [{ kind: "auto", rule: "pubsub-channels", contains: 'signal = message["data"]' }],
       fixture: "pubsub-channels/single_get",
       proof: ".get()",
+      note: "aioredis Channels gave bytes even on a client created with `encoding=`; when the module creates the subscribing client that way (now `decode_responses=True`), the payload and a pattern message's channel are encoded back: `message[\"data\"].encode(\"utf-8\")` (fixture pubsub-channels/encoded_client_payloads). A client from elsewhere is not followed.",
     },
     {
       row: "first message after subscribing is a confirmation (unless `ignore_subscribe_messages=True`)",
