@@ -333,7 +333,7 @@ while ch.is_active:
       ],
       fixture: "pubsub-channels/is_active_loop",
       proof: "while ch.is_active:",
-      note: "`is_active` → `subscribed` (the PubSub holds only that channel), `is_pattern` → `bool(ps.patterns)`. Every other Channel method or attribute left on a converted channel (`get()`/`get_json()` outside the rewritten shapes, `wait_message()`, `iter()`, `name`, `put_nowait()`), also in a module function the channel is passed to, is a manual step with suggested code (for a read: the `get_message` loop, then the statement with `message[\"data\"]`).",
+      note: "`is_active` → `subscribed` (the PubSub holds only that channel), `is_pattern` → `bool(ps.patterns)`. Every other Channel method or attribute left on a converted channel (`get()`/`get_json()` outside the rewritten shapes, `wait_message()`, `iter()`, `name`, `put_nowait()`), also in a module function the channel is passed to, is a manual step with suggested code (for a read: the `get_message` loop, then the statement with `message[\"data\"]`). A converted channel returned, stored on an object or passed to a function outside the module is reported where it leaves (fixture pubsub-channels/channel_leaves_function).",
     },
     {
       row: "after `unsubscribe`, `ch.get()` raises `ChannelClosedError`",
