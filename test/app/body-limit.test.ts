@@ -41,5 +41,5 @@ test("shortened body with a link, the full report in REDIS_MIGRATION.md, at most
 
   const review = gh.find("POST", "/repos/acme/big/pulls/7/reviews")!.body as { body: string; comments: unknown[] };
   assert.equal(review.comments.length, 50);
-  assert.match(review.body, /^450 manual steps left for a person: 50 commented below, with the suggested code where there is one\. 400 other steps are only in the checklist of the description\.$/);
+  assert.match(review.body, /^600 manual steps left for a person: 50 commented below, with the suggested code where there is one\. 550 other steps are only in the checklist of the description\.$/);
 });

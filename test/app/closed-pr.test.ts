@@ -44,7 +44,7 @@ test("closed without merge: a comment on how to ask again, the branch deleted; t
   assert.deepEqual(app.problems(), []);
   assert.deepEqual(gh.pending(), []);
   const reply = (gh.find("POST", "/repos/acme/shop/issues/12/comments")!.body as { body: string }).body;
-  assert.equal(reply, "Opened #8 (2 files changed, 1 manual step left): https://github.com/acme/shop/pull/8");
+  assert.equal(reply, "Opened #8 (2 files changed, 2 manual steps left): https://github.com/acme/shop/pull/8");
 });
 
 const ignored: [string, Record<string, unknown>, string][] = [

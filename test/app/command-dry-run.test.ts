@@ -23,7 +23,7 @@ test("replies with the summary table and the collapsed diff, and writes nothing 
     ["POST /repos/acme/shop/issues/comments/555/reactions", "POST /repos/acme/shop/issues/12/comments"],
   );
   const reply = (gh.find("POST", "/repos/acme/shop/issues/12/comments")!.body as { body: string }).body;
-  assert.match(reply, /^Dry run on `main` at `aaaaaaa`: 2 files would change \(3 automatic changes, 1 dependency change\); 1 manual step would be left\. No branch was touched\./);
+  assert.match(reply, /^Dry run on `main` at `aaaaaaa`: 2 files would change \(3 automatic changes, 1 dependency change\); 2 manual steps would be left\. No branch was touched\./);
   assert.ok(reply.includes("### Summary"));
   assert.ok(reply.includes("<details>\n<summary>Diff (2 files)</summary>"));
   assert.ok(reply.includes("```diff\n--- a/requirements.txt\n+++ b/requirements.txt\n"));

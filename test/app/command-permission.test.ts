@@ -43,6 +43,6 @@ for (const permission of ["write", "maintain", "admin"]) {
     assert.deepEqual(app.problems(), []);
     assert.deepEqual(gh.pending(), []);
     const reply = (gh.find("POST", "/repos/acme/shop/issues/12/comments")!.body as { body: string }).body;
-    assert.equal(reply, "Opened #7 (2 files changed, 1 manual step left): https://github.com/acme/shop/pull/7");
+    assert.equal(reply, "Opened #7 (2 files changed, 2 manual steps left): https://github.com/acme/shop/pull/7");
   });
 }

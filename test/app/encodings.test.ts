@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => gh.done());
 
-const LATIN1_TEXT = '# -*- coding: latin-1 -*-\n# café\nimport aioredis\n\n\nasync def connect():\n    return await aioredis.create_redis_pool("redis://localhost")\n';
+const LATIN1_TEXT = '# -*- coding: latin-1 -*-\n# café\nimport aioredis\n\n\nasync def connect():\n    return await aioredis.create_redis_pool("redis://localhost", maxsize=10)\n';
 
 test("a latin-1 file keeps its encoding: written as a base64 blob of latin-1 bytes", async () => {
   const spec: RepoSpec = { repo: "legacy", files: { "legacy/db.py": Buffer.from(LATIN1_TEXT, "latin1") } };
@@ -29,7 +29,7 @@ test("a latin-1 file keeps its encoding: written as a base64 blob of latin-1 byt
   const blob = gh.find("POST", "/repos/acme/legacy/git/blobs")!.body as { content: string; encoding: string };
   assert.equal(blob.encoding, "base64");
   const bytes = Buffer.from(blob.content, "base64");
-  assert.equal(bytes.toString("latin1"), '# -*- coding: latin-1 -*-\n# café\nimport redis.asyncio as redis\n\n\nasync def connect():\n    return redis.Redis.from_url("redis://localhost")\n');
+  assert.equal(bytes.toString("latin1"), '# -*- coding: latin-1 -*-\n# café\nimport redis.asyncio as redis\n\n\nasync def connect():\n    return redis.Redis(connection_pool=redis.BlockingConnectionPool.from_url("redis://localhost", max_connections=10, timeout=None))\n');
   assert.ok(bytes.includes(Buffer.from([0xe9])), "é is one latin-1 byte");
   const tree = gh.find("POST", "/repos/acme/legacy/git/trees")!.body as { tree: unknown[] };
   assert.deepEqual(tree.tree, [{ path: "legacy/db.py", mode: "100644", type: "blob", sha: "0".repeat(40) }]);

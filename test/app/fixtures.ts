@@ -17,6 +17,7 @@ export const CACHE_PY_MIGRATED = `import redis.asyncio as redis_asyncio
 
 
 async def connect():
+    # TODO(redis-migrate): Choose a size for this connection pool: aioredis capped it at 10 connections (callers waited for a free one), while redis-py's pool is unbounded and opens a new connection whenever all are busy.
     return redis_asyncio.Redis.from_url("redis://localhost:6379/0")
 
 

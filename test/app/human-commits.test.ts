@@ -58,5 +58,5 @@ test("/redis-migrate recreate regenerates the branch over the human commits", as
   assert.equal(gh.find("GET", `/repos/acme/shop/compare/${headOf(SHOP)}...redis-migrate/aioredis-to-redis-asyncio`), undefined, "commits not even looked at");
   assert.deepEqual((gh.find("PATCH", "/repos/acme/shop/git/refs/heads/redis-migrate/aioredis-to-redis-asyncio")!.body as { force: boolean }).force, true);
   const reply = (gh.find("POST", "/repos/acme/shop/issues/7/comments")!.body as { body: string }).body;
-  assert.equal(reply, "Updated #7 (2 files changed, 1 manual step left): https://github.com/acme/shop/pull/7");
+  assert.equal(reply, "Updated #7 (2 files changed, 2 manual steps left): https://github.com/acme/shop/pull/7");
 });

@@ -49,7 +49,7 @@ test("opens one PR whose commit holds exactly the migrated files, and leaves a r
   assert.equal(pr.title, "Migrate from aioredis to redis.asyncio");
   assert.match(pr.body, /^## Migrate from aioredis to redis\.asyncio/);
   // line links point into the PR head branch
-  assert.ok(pr.body.includes(`https://github.com/acme/shop/blob/${BRANCH}/shop/cache.py#L10`), "a line link into the branch");
+  assert.ok(pr.body.includes(`https://github.com/acme/shop/blob/${BRANCH}/shop/cache.py#L11`), "a line link into the branch");
   assert.match(pr.body, /<!-- redis-migrate-state: \{"schema":1,/);
   assert.ok(pr.body.length <= 58_000);
 
@@ -57,9 +57,8 @@ test("opens one PR whose commit holds exactly the migrated files, and leaves a r
   const review = gh.find("POST", "/repos/acme/shop/pulls/7/reviews")!.body as { commit_id: string; event: string; comments: { path: string; line: number; side: string; body: string }[] };
   assert.equal(review.commit_id, "d".repeat(40));
   assert.equal(review.event, "COMMENT");
-  assert.equal(review.comments.length, 1);
-  assert.equal(review.comments[0]!.path, "shop/cache.py");
-  assert.equal(review.comments[0]!.line, 10);
+  assert.equal(review.comments.length, 2);
+  assert.deepEqual(review.comments.map((c) => [c.path, c.line]), [["shop/cache.py", 6], ["shop/cache.py", 11]]);
 
   // the JavaScript repository: repository, config, head and the tree, then nothing
   assert.deepEqual(

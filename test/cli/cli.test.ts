@@ -16,12 +16,12 @@ function tree(files: Record<string, string | Uint8Array>): string {
   return root;
 }
 
-/** Fully automatic with today's rules: a pool, a `set(..., expire=)`, close + wait_closed. */
+/** Fully automatic with today's rules: a sized pool (without `maxsize` it is reported), a `set(..., expire=)`, close + wait_closed. */
 const APP = `import aioredis
 
 
 async def main():
-    redis = await aioredis.create_redis_pool("redis://localhost")
+    redis = await aioredis.create_redis_pool("redis://localhost", maxsize=10)
     await redis.set("k", "v", expire=10)
     redis.close()
     await redis.wait_closed()

@@ -93,26 +93,45 @@ const multiExecSplit = (originalLine: number): ExpectedStep => ({
 });
 
 /**
+ * A `create_redis_pool`/`create_pool` without `maxsize`: aioredis capped the pool at 10 connections, redis-py's is
+ * unbounded, and the migration asks a person to choose (aioredis-migration.md §3.3, §11.9).
+ */
+const poolSize = (originalLine: number): ExpectedStep => ({
+  ruleId: "client-creation",
+  originalLine,
+  what: "Choose a size for this connection pool",
+});
+
+/** `minsize=` given: aioredis connected when the pool was created, redis-py on the first command (§3.2, §3.3). */
+const startupPing = (originalLine: number, file?: string): ExpectedStep => ({
+  ruleId: "client-creation",
+  ...(file === undefined ? {} : { file }),
+  originalLine,
+  what: "after creating this client if startup must fail when Redis is unreachable",
+});
+
+/**
  * Programs whose migration leaves manual steps, with exactly the steps expected. Every other program must
  * migrate with no manual step at all. Unless `noOutputCheck` gives a reason, the migrated program must also run
  * and print exactly what the original printed.
  */
 const EXPECTED: Record<string, Expectation> = {
   "01_create_redis_url.py": { steps: [runtimeUrl(12)] },
-  "03_pool_url_encoding.py": { steps: [runtimeUrl(11)] },
+  "03_pool_url_encoding.py": { steps: [poolSize(11), runtimeUrl(11)] },
   "06_connect_timeout.py": { steps: [runtimeUrl(11)] },
   "07_create_connection_execute.py": { steps: [runtimeUrl(11)] },
   "09_create_pool_with_await.py": {
     steps: [
+      poolSize(11),
       runtimeUrl(11),
       // The reply of a raw SMEMBERS is read (sorted here): it is a set now, a list in 1.x (aioredis-migration.md §5.0, §5.5).
       { ruleId: "execute-command", originalLine: 18, what: "SMEMBERS" },
     ],
   },
-  "11_with_await_redis.py": { steps: [runtimeUrl(11)] },
-  "12_app_startup_cleanup.py": { steps: [runtimeUrl(12)] },
-  "13_class_self_redis.py": { steps: [runtimeUrl(17)] },
-  "14_type_hints_isinstance.py": { steps: [runtimeUrl(34)] },
+  "11_with_await_redis.py": { steps: [poolSize(11), runtimeUrl(11)] },
+  "12_app_startup_cleanup.py": { steps: [startupPing(11), runtimeUrl(12)] },
+  "13_class_self_redis.py": { steps: [poolSize(17), runtimeUrl(17)] },
+  "14_type_hints_isinstance.py": { steps: [poolSize(34), runtimeUrl(34)] },
   "15_import_alias.py": { steps: [runtimeUrl(11)] },
   "17_from_import_names.py": { steps: [runtimeUrl(20)] },
   "18_finally_after_error.py": {
@@ -123,20 +142,21 @@ const EXPECTED: Record<string, Expectation> = {
       runtimeUrl(35),
     ],
   },
-  "20_rate_limiter.py": { steps: [runtimeUrl(27)] },
-  "21_global_client.py": { steps: [runtimeUrl(14)] },
+  "20_rate_limiter.py": { steps: [startupPing(27), runtimeUrl(27)] },
+  "21_global_client.py": { steps: [poolSize(14), runtimeUrl(14)] },
   "23_keys_and_exists.py": { steps: [runtimeUrl(11)] },
-  "24_encoding_on_and_off.py": { steps: [runtimeUrl(12), runtimeUrl(13)] },
+  "24_encoding_on_and_off.py": { steps: [poolSize(12), poolSize(13), runtimeUrl(12), runtimeUrl(13)] },
   "25_service_class_pool_property.py": {
     // The address reaches the method through self.address, set from a constructor argument: whether it is a URL
     // or a (host, port) pair is decided by the caller, out of reach of a per-statement rewrite.
-    steps: [{ ruleId: "client-creation", originalLine: 18, what: "self.address" }],
+    steps: [startupPing(18), { ruleId: "client-creation", originalLine: 18, what: "self.address" }],
     noOutputCheck:
       "the address type (URL or (host, port)) is only known at the caller of SessionStore(...); until a person " +
       "checks it, the migrated startup() may build the client the wrong way.",
   },
   "26_pool_acquire_release.py": {
     steps: [
+      startupPing(11),
       runtimeUrl(11),
       { ruleId: "lifecycle", originalLine: 12, what: "acquire" },
       { ruleId: "lifecycle", originalLine: 19, what: "freesize" },
@@ -156,9 +176,10 @@ const EXPECTED: Record<string, Expectation> = {
       "so the migrated program raises AttributeError at `redis.closed` until a person rewrites those lines.",
   },
   "28_startup_shutdown_hooks.py": { steps: [runtimeUrl(26)] },
-  "29_redis_over_pool.py": { steps: [runtimeUrl(11)] },
+  "29_redis_over_pool.py": { steps: [startupPing(11), runtimeUrl(11)] },
   "31_pool_connection_type_hints.py": {
     steps: [
+      poolSize(26),
       // aioredis.RedisConnection annotations: redis-py code rarely holds a Connection (aioredis-migration.md §2, §9.3).
       { ruleId: "type-references", originalLine: 9, what: "Connection" },
       { ruleId: "type-references", originalLine: 13, what: "Connection" },
@@ -178,6 +199,7 @@ const EXPECTED: Record<string, Expectation> = {
   },
   "33_watch_pooled_transfer.py": {
     steps: [
+      startupPing(53),
       watchReview(34),
       // The handler is on line 45; the step reports 34 because the whole `with await pool` block was re-indented
       // by one edit and lines inside a replaced range map back to its start.
@@ -188,6 +210,7 @@ const EXPECTED: Record<string, Expectation> = {
   },
   "35_pipeline_future_list.py": {
     steps: [
+      poolSize(20),
       // A list of futures is not rewritten (only names assigned in order are): the step suggests execute()'s list (§6.1).
       { ruleId: "pipelines", originalLine: 14, what: "`futures` holds aioredis pipeline futures" },
       runtimeUrl(20),
@@ -198,6 +221,7 @@ const EXPECTED: Record<string, Expectation> = {
   },
   "36_pipeline_errors.py": {
     steps: [
+      poolSize(26),
       runtimeUrl(26),
       // PipelineError carried every failed reply; redis-py raises the first one as ResponseError (§6.1, §8).
       { ruleId: "exceptions", originalLine: 37, what: "raises only the first failing command of a pipeline" },
@@ -212,12 +236,13 @@ const EXPECTED: Record<string, Expectation> = {
     ],
   },
   // ---- pub/sub (§7) ----
-  "37_pubsub_reader_task.py": { steps: [runtimeUrl(21), runtimeUrl(22)] },
+  "37_pubsub_reader_task.py": { steps: [poolSize(21), runtimeUrl(21), runtimeUrl(22)] },
   // `url` is assigned an f-string in main(): the client rule asks to check it, although the same f-string written
   // inline in the call is not reported (38, 39).
-  "51_pubsub_chat_room.py": { steps: [runtimeUrl(28), runtimeUrl(29)] },
+  "51_pubsub_chat_room.py": { steps: [poolSize(28), runtimeUrl(28), runtimeUrl(29)] },
   "53_pubsub_receiver_mpsc.py": {
     steps: [
+      poolSize(23),
       runtimeUrl(23),
       runtimeUrl(24),
       // Receiver and the Channel objects it hands to subscribe()/psubscribe() have no redis-py equivalent (§7.1).
@@ -232,7 +257,7 @@ const EXPECTED: Record<string, Expectation> = {
   },
   // ---- streams (§5.12) ----
   "44_stream_xread_consumer.py": {
-    steps: [{ ruleId: "streams", originalLine: 18, what: "grouped per stream" }],
+    steps: [poolSize(25), { ruleId: "streams", originalLine: 18, what: "grouped per stream" }],
     noOutputCheck:
       "xread replies are grouped per stream in redis-py; the loop that unpacks aioredis' flat (stream, id, fields) " +
       "rows raises ValueError until a person applies the step's suggestion.",
@@ -240,6 +265,7 @@ const EXPECTED: Record<string, Expectation> = {
   // ---- reply shapes (§11.7) ----
   "49_reply_shapes_tags.py": {
     steps: [
+      poolSize(15),
       { ruleId: "reply-shapes", originalLine: 17, what: "`ping()` replies True" },
       { ruleId: "reply-shapes", originalLine: 26, what: "replies True/False in redis-py where aioredis replied 1/0" },
       { ruleId: "reply-shapes", originalLine: 29, what: "`time()` replies a `(seconds, microseconds)` tuple" },
@@ -249,6 +275,39 @@ const EXPECTED: Record<string, Expectation> = {
       "the flagged lines depend on aioredis' reply types (b'PONG', 1/0, a float time): they print differently, and " +
       "`now > 1_600_000_000` raises TypeError on redis-py's tuple, until a person adapts them (reference/49).",
   },
+  // ---- the pool's own step only: its size (no `maxsize`) or its startup check (`minsize`) (§3.2, §3.3) ----
+  "04_pool_minsize_maxsize.py": { steps: [startupPing(19)] },
+  "05_db_keyword.py": { steps: [poolSize(14)] },
+  "10_create_pool_tasks.py": { steps: [startupPing(18)] },
+  "16_from_import_alias.py": { steps: [poolSize(12)] },
+  "22_env_host_port_url.py": { steps: [startupPing(13)] },
+  "30_pool_get_context.py": { steps: [startupPing(16)] },
+  "34_pipeline_futures.py": { steps: [poolSize(41)] },
+  "38_pubsub_pattern_iter.py": { steps: [poolSize(21)] },
+  "39_pubsub_single_get.py": { steps: [poolSize(22)] },
+  "40_reply_errors.py": { steps: [poolSize(29)] },
+  "42_error_classes_in_app_code.py": { steps: [poolSize(45)] },
+  "43_stream_activity_feed.py": { steps: [poolSize(20)] },
+  "45_shop_app.py": { steps: [startupPing(11, "p45_shop/db.py")] },
+  "46_geo_nearby_stores.py": { steps: [poolSize(14)] },
+  "47_zset_leaderboard_pages.py": { steps: [poolSize(18)] },
+  "48_blocking_pops_worker.py": { steps: [poolSize(24)] },
+  "50_scan_cleanup_job.py": { steps: [poolSize(23)] },
+  "52_lua_reservations_pipeline.py": { steps: [poolSize(24)] },
+  "54_pubsub_presence.py": { steps: [poolSize(16)] },
+  "60_set_ttl_and_locks.py": { steps: [poolSize(24)] },
+  "61_hash_profiles.py": { steps: [poolSize(34)] },
+  "62_mset_feature_flags.py": { steps: [poolSize(18)] },
+  "63_lua_rate_limiter.py": { steps: [poolSize(37)] },
+  "64_scan_iterators.py": { steps: [poolSize(13)] },
+  "65_counter_keywords_flushdb.py": { steps: [poolSize(14)] },
+  "66_sort_and_linsert.py": { steps: [poolSize(13)] },
+  "67_bitops_object_publish_json.py": { steps: [poolSize(14)] },
+  "68_per_call_encoding_same_codec.py": { steps: [poolSize(18)] },
+  "70_leaderboard_scores.py": { steps: [poolSize(14)] },
+  "72_name_index_lex.py": { steps: [startupPing(14)] },
+  "74_job_queue_pops.py": { steps: [poolSize(27)] },
+  "77_stream_consumer_group.py": { steps: [poolSize(15)] },
 };
 
 const programs = existsSync(PROGRAMS_DIR)
