@@ -11,7 +11,10 @@ import { addNeededNames, hiddenNames, moduleRegions, neededRanges } from "./regi
 import { enclosingStatement } from "./syntax.js";
 import { insertTodoComments } from "./todo.js";
 
-/** Rounds of `code` rules per file: a rewrite nested in another rewrite lands one round later. */
+/**
+ * Rounds of `code` rules per file: a rewrite nested in another rewrite lands one round later. Each further round
+ * runs only the rules that proposed or reported something in the round before.
+ */
 const MAX_CODE_ROUNDS = 4;
 const PHASES: readonly RulePhase[] = ["code", "references", "imports"];
 const BOM = "\uFEFF";
@@ -109,13 +112,18 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
   let round = 0;
 
   for (const phase of PHASES) {
-    const phaseRules = rules.filter((r) => r.phase === phase);
+    let phaseRules = rules.filter((r) => r.phase === phase);
     const maxRounds = phase === "code" ? MAX_CODE_ROUNDS : 1;
     for (let i = 0; i < maxRounds; i++) {
       // Facts describe one tree: rebuilt after a round changed it, reused across a phase boundary that changed nothing.
       if (facts.tree !== tree) facts = factsOf(tree, current);
+      const manualsBefore = manuals.length;
       const proposals = collect(phaseRules, { file, source: current, tree, facts, names, options }, round, manuals);
       if (proposals.length === 0) break;
+      // The next round is for rewrites nested in (deferred by) this round's: only the rules that found something
+      // here can find more there. The others would scan the same code again for nothing.
+      const active = new Set([...proposals.map((p) => p.ruleId), ...manuals.slice(manualsBefore).map((m) => m.ruleId)]);
+      phaseRules = phaseRules.filter((r) => active.has(r.id));
       const accepted = selectNonConflicting(proposals);
       const applied = applyRound(current, tree, ranges, accepted, initialErrors, manuals, round);
       if (applied.rewrites.length === 0) break;

@@ -57,3 +57,4 @@ export function countSyntaxErrors(tree: Tree): number {
   }
   return count;
 }
+
