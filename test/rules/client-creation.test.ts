@@ -68,3 +68,26 @@ describe("client-creation: aioredis URL options", () => {
     );
   });
 });
+
+describe("client-creation: one pool step per factory call", () => {
+  /** The part of each step's text before its first colon, for `app["redis"] = await aioredis.<call>`. */
+  const steps = (call: string): string[] =>
+    runAlone(`import aioredis\n\n\nasync def start(app):\n    app["redis"] = await aioredis.${call}\n`).manualSteps.map((s) => s.what.split(":")[0]!);
+
+  it("minsize with maxsize: the startup check only; neither: the size only; minsize=0 connects nothing", () => {
+    assert.deepEqual(steps('create_redis_pool("redis://h", minsize=2, maxsize=5)'), ['Add `await app["redis"].ping()` after creating this client if startup must fail when Redis is unreachable']);
+    assert.deepEqual(steps('create_pool("redis://h")'), ["Choose a size for this connection pool"]);
+    assert.deepEqual(steps('create_redis_pool("redis://h", minsize=0)'), ["Choose a size for this connection pool"]);
+    assert.deepEqual(steps('create_redis_pool("redis://h", maxsize=5)'), []);
+    assert.deepEqual(steps('create_redis("redis://h")'), []);
+  });
+
+  it("leaves the startup check of a factory in a try body to the exceptions rule, and **options to the splat step", () => {
+    const inTry = runAlone(
+      'import aioredis\n\n\nasync def start(app):\n    try:\n        app["redis"] = await aioredis.create_redis_pool("redis://h", minsize=2, maxsize=5)\n    except OSError:\n        raise SystemExit("redis is down")\n',
+    );
+    assert.deepEqual(inTry.manualSteps, []);
+    const splat = runAlone('import aioredis\n\n\nasync def start(app, options):\n    app["redis"] = await aioredis.create_redis_pool("redis://h", **options)\n');
+    assert.deepEqual(splat.manualSteps.map((s) => s.what.slice(0, 29)), ["Check the keys of `**options`"]);
+  });
+});

@@ -34,10 +34,25 @@ function inTryBody(expr: SyntaxNode): boolean {
     statement.namedChildren.some((c) => c.type === "except_clause" || c.type === "except_group_clause");
 }
 
+/** Calls that only waited for the factory's coroutine: the synchronous client replaces them too. */
+const WAITERS = /(^|\.)(run_until_complete|wait_for|shield)$/;
+
+/** The expression whose value is the client: `expr`, or the `[await] loop.run_until_complete(expr)` around it. */
+function clientExpression(expr: SyntaxNode): SyntaxNode {
+  let top = expr;
+  for (;;) {
+    while (top.parent?.type === "parenthesized_expression") top = top.parent;
+    const args = top.parent;
+    const waiter = args?.type === "argument_list" ? args.parent : null;
+    const first = args?.namedChildren.find((c) => c.type !== "comment");
+    if (!waiter || waiter.type !== "call" || first?.id !== top.id || !WAITERS.test(waiter.childForFieldName("function")!.text)) return top;
+    top = waiter.parent?.type === "await" ? waiter.parent : waiter;
+  }
+}
+
 /** Where the new client goes: the assignment target (`app["redis"]`), or a `return`. */
 function holderOf(expr: SyntaxNode): { readonly target: string | null; readonly returned: boolean } {
-  let top = expr;
-  while (top.parent?.type === "parenthesized_expression") top = top.parent;
+  const top = clientExpression(expr);
   const parent = top.parent;
   if (parent?.type === "assignment" && parent.childForFieldName("right")?.id === top.id) {
     const left = parent.childForFieldName("left");
