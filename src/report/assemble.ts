@@ -6,7 +6,7 @@
 import type { Codec } from "../io/codecs.js";
 import { encodeText } from "../io/decode.js";
 import type { FileMigration, RedisTarget, SkippedFile } from "../migrate/findings.js";
-import { manifestUsesAioredis, migrateManifest } from "../migrate/manifests/index.js";
+import { manifestUsesAioredis, migrateManifest, pythonImportsAsyncTimeout } from "../migrate/manifests/index.js";
 import { migrateProject } from "../migrate/project.js";
 import type { ManifestMigration, MigrationReport } from "./model.js";
 
@@ -44,8 +44,10 @@ export function assembleMigration(input: AssembleInput): AssembledMigration {
     { target: input.target, todoComments: input.todoComments },
     manifestSources.some((m) => manifestUsesAioredis(m.path, m.text)),
   );
+  // whether the code itself imports async_timeout decides what to say about an `async-timeout` pin
+  const context = { importsAsyncTimeout: pythonImportsAsyncTimeout(input.python) };
   const manifestResults: ManifestMigration[] = manifestSources.map((m) => {
-    const { file, input: text, output, changes, manualSteps } = migrateManifest(m.path, m.text, input.target);
+    const { file, input: text, output, changes, manualSteps } = migrateManifest(m.path, m.text, input.target, context);
     return { file, input: text, output, changes, manualSteps };
   });
 

@@ -27,3 +27,20 @@ test("short replies", () => {
   const m = assembleMigration({ toolVersion: "0", target: "5.0.1", todoComments: true, python: [], manifests: [], skipped: [] });
   assert.match(humanCommitsNotice(["alice", "an unknown author"], m.report, null), /^The migration branch has commits by @alice, an unknown author, so I did not overwrite it\./);
 });
+
+test("an async-timeout pin: the manifest step depends on whether the code imports async_timeout", () => {
+  const requirements = "aioredis==1.3.1\nasync-timeout==3.0.1\n";
+  const run = (code: string) =>
+    assembleMigration({
+      toolVersion: "0",
+      target: "5.0.1",
+      todoComments: true,
+      python: [{ path: "app.py", text: code, codec: UTF8 }],
+      manifests: [{ path: "requirements.txt", text: requirements, codec: UTF8 }],
+      skipped: [],
+    }).report.manifests.find((f) => f.file === "requirements.txt")!.manualSteps.map((s) => s.what);
+  const unused = run("import aioredis\n");
+  const used = run("import aioredis\nimport async_timeout\n");
+  assert.ok(unused.some((w) => /async-timeout/.test(w)), JSON.stringify(unused));
+  assert.notDeepEqual(unused, used, "the step reflects the project's own imports");
+});
