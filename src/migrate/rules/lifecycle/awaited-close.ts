@@ -51,16 +51,22 @@ function assignedValues(ctx: RuleContext): Map<string, SyntaxNode[]> {
   return values;
 }
 
-/** Expressions only ever assigned an aioredis 2.x `from_url(...)` client. */
-function fromUrlClients(ctx: RuleContext): Set<string> {
+/** Expressions assigned only values `made` accepts (and `None`, as in `self.redis = None` before connecting). */
+function onlyAssigned(ctx: RuleContext, made: (value: SyntaxNode) => boolean): Set<string> {
   const keys = new Set<string>();
-  const isFromUrl = (v: SyntaxNode): boolean => v.type === "call" && FROM_URL.has(ctx.facts.resolve(v.childForFieldName("function")!) ?? "");
-  for (const [key, values] of assignedValues(ctx)) if (values.every(isFromUrl)) keys.add(key);
+  for (const [key, values] of assignedValues(ctx)) {
+    if (values.some(made) && values.every((v) => v.type === "none" || made(v))) keys.add(key);
+  }
   return keys;
 }
 
+/** Expressions holding an aioredis 2.x `from_url(...)` client. */
+function fromUrlClients(ctx: RuleContext): Set<string> {
+  return onlyAssigned(ctx, (v) => v.type === "call" && FROM_URL.has(ctx.facts.resolve(v.childForFieldName("function")!) ?? ""));
+}
+
 /**
- * Expressions holding a PubSub: assigned from `X.pubsub(...)` (only), or bound by `async with X.pubsub() as ps`,
+ * Expressions holding a PubSub: assigned from `X.pubsub(...)`, or bound by `async with X.pubsub() as ps`,
  * where X surely is a client.
  */
 function pubsubReceivers(ctx: RuleContext): Set<string> {
@@ -68,8 +74,7 @@ function pubsubReceivers(ctx: RuleContext): Set<string> {
     const m = v.type === "call" ? methodCall(v, v, false) : null;
     return m !== null && m.method === "pubsub" && isSure(confidence(ctx, m.receiver));
   };
-  const keys = new Set<string>();
-  for (const [key, values] of assignedValues(ctx)) if (values.every(isPubsubCall)) keys.add(key);
+  const keys = onlyAssigned(ctx, isPubsubCall);
   for (const pattern of ctx.tree.rootNode.descendantsOfType("as_pattern")) {
     const alias = pattern.childForFieldName("alias");
     const value = pattern.namedChild(0);
