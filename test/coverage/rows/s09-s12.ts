@@ -466,7 +466,7 @@ await ps.close()`),
       expect: [{ kind: "auto", rule: "lifecycle", contains: "await ps.aclose()" }],
       fixture: "lifecycle/pubsub_aclose_v2",
       proof: "await ps.close()",
-      note: "A PubSub is a name assigned only from `<client>.pubsub(...)` or bound by `async with <client>.pubsub() as …`. `reset()` becomes `aclose()` too: both are deprecated aliases of it since redis-py 5.0.1. With `--redis-version 4.2` both stay.",
+      note: "A PubSub is a name assigned only from `<client>.pubsub(...)` (or `None`) or bound by `async with <client>.pubsub() as …`. `reset()` becomes `aclose()` too: both are deprecated aliases of it since redis-py 5.0.1. With `--redis-version 4.2` both stay.",
     },
     {
       row: "`await pool.disconnect()` (≥5.0.1 also `aclose()`)",
@@ -539,7 +539,7 @@ r = aioredis.from_url("redis://localhost", encoding="utf-8", decode_responses=Tr
       expect: [{ kind: "auto", rule: "lifecycle", contains: "await r.close(close_connection_pool=True)" }],
       fixture: "lifecycle/from_url_close_target_42",
       proof: "from_url(",
-      note: "With `--redis-version 4.2`, a name assigned only from aioredis 2.x `from_url` (`aioredis.from_url`, `Redis.from_url`, `StrictRedis.from_url`) closes its pool explicitly, so nothing is left to flag. A `Redis(host=...)` client owns its pool and keeps `close()`; a `Redis(connection_pool=...)` client shares a pool the code manages. On 5.0.1 `aclose()` closes a `from_url` client's pool by itself.",
+      note: "With `--redis-version 4.2`, a name assigned only from aioredis 2.x `from_url` (`aioredis.from_url`, `Redis.from_url`, `StrictRedis.from_url`) or `None` closes its pool explicitly, so nothing is left to flag. A `Redis(host=...)` client owns its pool and keeps `close()`; a `Redis(connection_pool=...)` client shares a pool the code manages. On 5.0.1 `aclose()` closes a `from_url` client's pool by itself.",
     },
   ],
 };
