@@ -614,8 +614,9 @@ return json.dumps(common)`),
       snippet: param(`moved = await r.smove("a", "b", "x")
 if moved is 1:
     print("moved")`),
-      expect: [{ kind: "manual", rule: "reply-shapes" }],
-      gap: "No fixture exercises `smove` (the check is shared with `sismember`, which `reply-shapes/set_replies` covers).",
+      expect: [{ kind: "manual", rule: "reply-shapes", contains: "True/False" }],
+      fixture: "reply-shapes/smove_claims",
+      proof: "smove(",
     },
     same("`sadd(key, member, *members)`, `srem(...)`, `scard`", `await r.sadd("s", "a", "b")
 await r.srem("s", "a")

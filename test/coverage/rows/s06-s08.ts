@@ -275,6 +275,8 @@ first = await ch.get()`),
       snippet: param(`ch, = await r.subscribe("news")
 text = await ch.get(encoding="utf-8")`),
       expect: [{ kind: "auto", rule: "pubsub-channels", contains: '.decode("utf-8")' }],
+      fixture: "pubsub-channels/encoded_get",
+      proof: 'get(encoding="utf-8")',
     },
     {
       row: "`await ch.get_json()` (now `json.loads(msg[\"data\"])`)",
@@ -538,7 +540,7 @@ except aioredis.WatchVariableError:
       fixture: "exceptions/handlers_and_tuples",
       proof: "PoolClosedError",
     },
-    { row: "`ReadOnlyError` (now a `ResponseError` subclass)", ref: "Auto", handling: "auto", snippet: handler("ReadOnlyError"), expect: [{ kind: "auto", rule: "exceptions", contains: "except redis.ReadOnlyError as e:" }] },
+    { row: "`ReadOnlyError` (now a `ResponseError` subclass)", ref: "Auto", handling: "auto", snippet: handler("ReadOnlyError"), expect: [{ kind: "auto", rule: "exceptions", contains: "except redis.ReadOnlyError as e:" }], fixture: "exceptions/read_only_failover", proof: "ReadOnlyError" },
     {
       row: "`MasterNotFoundError` (now `redis.asyncio.sentinel.MasterNotFoundError`)",
       ref: "Auto+flag",

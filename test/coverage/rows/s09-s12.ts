@@ -262,6 +262,8 @@ async def bump(conn: aioredis.commands.ContextRedis) -> None:
     await conn.incr("n")
 `),
       expect: [{ kind: "auto", rule: "type-references", contains: "conn: redis.Redis" }],
+      fixture: "type-references/context_redis",
+      proof: "aioredis.commands.ContextRedis",
     },
     {
       row: "`aioredis.RedisSentinel`",
@@ -397,6 +399,8 @@ export const DEPENDENCIES: Section = {
       handling: "auto",
       snippet: manifest("requirements.txt", "aioredis==1.3.1\ntypes-redis==4.6.0.20241004\n"),
       expect: [{ kind: "auto", rule: "manifests" }, { kind: "absent", contains: "types-redis" }],
+      fixture: "manifests/requirements/stub-packages",
+      proof: "types-redis",
     },
     {
       row: "`async-timeout` (an aioredis dependency; keep only if imported)",
