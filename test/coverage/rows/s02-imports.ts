@@ -152,7 +152,8 @@ import aioredis
 
 
 async def main():
-    r = await aioredis.create_redis_pool("redis://localhost")
+    # a single connection: a pool would get the pool-size step (its TODO names the old library)
+    r = await aioredis.create_redis("redis://localhost")
     try:
         await r.incr("k")
     except ReplyError as e:
