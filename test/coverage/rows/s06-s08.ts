@@ -189,8 +189,9 @@ tr = r.multi_exec()
 tr.set("k", int(v) + 1)
 await tr.execute()`),
       expect: [{ kind: "auto", rule: "watch-transactions", contains: "await tr.unwatch()" }],
-      owner: "watch-transactions",
-      gap: "Only inside a recognised WATCH block. A lone `await r.unwatch()` on a client (e.g. in a helper or an error path) is left as is and not reported, yet redis-py's client `unwatch()` is a synchronous deprecation stub returning None, so `await` on it raises TypeError. Should be reported (or dropped with a step) like a lone `watch()`.",
+      fixture: "watch-transactions/bounded_for_loop",
+      proof: "unwatch()",
+      note: "A lone `await r.unwatch()` on a client outside a recognised WATCH block (a helper, an error path) is reported by `connection-state` (`connection-state/unwatch_in_helpers`): redis-py's client `unwatch()` sends nothing, it only warns \"Call UNWATCH from a Pipeline object\".",
     },
     {
       row: "Retry helper: none in 1.x (`r.transaction(func, *watches)`)",

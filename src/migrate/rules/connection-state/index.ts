@@ -12,8 +12,9 @@ const ADVICE: Record<string, { what: string; suggestion: (receiver: string, args
     suggestion: (r, args) => `${r} = redis.asyncio.Redis.from_url("redis://localhost:6379", password=${args})`,
   },
   unwatch: {
-    what: "`unwatch()` on a redis-py client is not the WATCH of a transaction (awaiting it raises TypeError): WATCH and UNWATCH run on the pipeline that executes MULTI/EXEC.",
-    suggestion: () => "async with r.pipeline(transaction=True) as pipe:\n    await pipe.watch(key)\n    ...\n    await pipe.unwatch()",
+    // redis-py 4.3–8.x: the client's `unwatch()` only warns "Call UNWATCH from a Pipeline object" and returns None
+    what: "`unwatch()` on a redis-py client sends no UNWATCH (it only warns \"Call UNWATCH from a Pipeline object\"): the WATCH it cancels must be on the pipeline that executes MULTI/EXEC. Call `unwatch()` on that pipeline (leaving its `async with` block also resets it), or delete this line.",
+    suggestion: (r) => `async with ${r}.pipeline(transaction=True) as pipe:\n    await pipe.watch(...)\n    ...\n    await pipe.unwatch()`,
   },
 };
 
