@@ -636,9 +636,9 @@ export const STREAMS: Section = {
       expect: [
         { kind: "auto", rule: "streams", contains: 'await r.xread({"events": "0"}, block=1000)' },
         { kind: "manual", rule: "streams", contains: "xread" },
+        { kind: "manual", rule: "streams", contains: 'for stream, messages in await r.xread({"events": "0"}, block=1000):' },
       ],
-      fixture: "streams/xread_consumer_loop",
-      gap: "The manual step's suggested loop is built from the call as written in aioredis (`r.xread([\"events\"], timeout=1000, latest_ids=[\"0\"])`), not from the migrated call (`r.xread({\"events\": \"0\"}, block=1000)`), so pasting it reintroduces the 1.x arguments.",
+      fixture: "streams/xread_inline_loops",
       proof: "latest_ids",
     },
     {

@@ -2,6 +2,7 @@ import { reportWaitsForever } from "../../command-calls/blocking.js";
 import { atLeast, commandCalls, guarded, usesAioredis, type CommandCall } from "../../command-calls/receiver.js";
 import { reportByStatement } from "../../command-calls/flags.js";
 import { usesOf } from "../../command-calls/uses.js";
+import type { SyntaxNode } from "../../parser.js";
 import { defineRule, type RuleContext } from "../../rule.js";
 import { planClaim, planGroupCommand } from "./groups.js";
 import { xinfoHelp, xinfoRename } from "./info.js";
@@ -41,26 +42,31 @@ export default defineRule({
       const trusted = ONLY_1X.has(m) ? usesAioredis(ctx) : call.trust !== null;
       if (!trusted) continue;
       guarded(ctx, call, () => {
+        let applied: StreamPlan | null = null;
         if (m === "xinfo_help") xinfoHelp(ctx, call);
-        else if (m === "xread" || m === "xread_group") read(ctx, call);
+        else if (m === "xread" || m === "xread_group") applied = read(ctx, call);
         else {
           const plan = m === "xadd" || m === "xtrim" ? planTrimmingWrite(ctx, call) : m === "xclaim" ? planClaim(ctx, call) : GROUP.includes(m) ? planGroupCommand(ctx, call) : null;
-          apply(ctx, call, plan);
+          applied = apply(ctx, call, plan);
           if (m === "xinfo") xinfoRename(ctx, call);
         }
-        flagResults(ctx, call);
+        // suggestions quote the call as migrated, not as written for aioredis
+        flagResults(ctx, call, (node) => (applied ? applied.edits.preview(node) : node.text));
       });
     }
   },
 });
 
-function apply(ctx: RuleContext, call: CommandCall, plan: StreamPlan | null): void {
-  if (plan && (ONLY_1X.has(call.parts.method) || atLeast(call.trust, plan.trust))) ctx.rewrite(plan.edits.build(), plan.why);
+/** Applies the plan when the receiver is trusted enough; returns it when applied. */
+function apply(ctx: RuleContext, call: CommandCall, plan: StreamPlan | null): StreamPlan | null {
+  if (!plan || !(ONLY_1X.has(call.parts.method) || atLeast(call.trust, plan.trust))) return null;
+  ctx.rewrite(plan.edits.build(), plan.why);
+  return plan;
 }
 
-function read(ctx: RuleContext, call: CommandCall): void {
+function read(ctx: RuleContext, call: CommandCall): StreamPlan | null {
   const plan = planStreamRead(ctx, call);
-  if (!plan || !(call.parts.method === "xread_group" || atLeast(call.trust, plan.trust))) return;
+  if (!plan || !(call.parts.method === "xread_group" || atLeast(call.trust, plan.trust))) return null;
   ctx.rewrite(plan.edits.build(), plan.why);
   if (plan.block === "0") reportWaitsForever(ctx, call.parts.call, `\`${call.parts.method}\` with block 0 (aioredis' default timeout)`);
   if (plan.defaultGroupIds)
@@ -69,16 +75,18 @@ function read(ctx: RuleContext, call: CommandCall): void {
       what: "aioredis 1.x sent `$` as the id when `latest_ids` was left out, which Redis rejects for XREADGROUP; the migrated call reads new messages with `>`, check that this is what was meant.",
       suggestion: plan.edits.preview(call.parts.call),
     });
+  return plan;
 }
 
-function flagResults(ctx: RuleContext, call: CommandCall): void {
+/** `migrated`: the text of a node with this call's rewrite applied (the result may be used inside the call's own line). */
+function flagResults(ctx: RuleContext, call: CommandCall, migrated: (node: SyntaxNode) => string): void {
   if (!call.awaited) return;
   const m = call.parts.method;
   const uses = usesOf(call.awaited);
-  if (m === "xread" || m === "xread_group") reportByStatement(ctx, flatReadUses(uses), READ_WHAT);
+  if (m === "xread" || m === "xread_group") reportByStatement(ctx, flatReadUses(uses, migrated), READ_WHAT);
   else if (m === "xpending" || m === "xpending_range") {
     const range = m === "xpending_range" || call.parts.positional.length + call.parts.keywords.size > 2;
-    reportByStatement(ctx, pendingUses(uses, range), PENDING_WHAT);
+    reportByStatement(ctx, pendingUses(uses, range, migrated), PENDING_WHAT);
   } else if (INFO.includes(m)) reportByStatement(ctx, bytesKeyUses(uses, m === "xinfo_groups" || m === "xinfo_consumers"), INFO_WHAT);
   else if (m === "xgroup_destroy") reportByStatement(ctx, destroyUses(uses), DESTROY_WHAT);
 }

@@ -11,10 +11,13 @@ function dependsOnShape(u: Use): boolean {
   return u.kind === "call-arg" && SHOWS_SHAPE.has(u.detail);
 }
 
+/** The text of a node as migrated (the command call inside it rewritten). */
+export type MigratedText = (node: SyntaxNode) => string;
+
 /** Code that reads xread's flat `(stream, id, fields)` rows: nested loops for a loop, else the rows flattened back. */
-export function flatReadUses(uses: readonly Use[]): Finding[] {
+export function flatReadUses(uses: readonly Use[], migrated: MigratedText): Finding[] {
   return uses.filter(dependsOnShape).map((u) => {
-    const v = u.node.text;
+    const v = migrated(u.node);
     const slots = u.kind === "iterate" && u.target ? patternSlots(u.target) : [];
     if (slots.length === 3 && slots.every((s) => s !== null)) {
       const [stream, id, fields] = slots.map((s) => s!.text);
@@ -29,11 +32,11 @@ const SUMMARY_KEYS = ["pending", "min", "max", "consumers"];
 const RANGE_KEYS = ["message_id", "consumer", "time_since_delivered", "times_delivered"];
 
 /** `xpending` summary (`res[0]`, unpacking) or `xpending_range` rows (`row[2]`) read by aioredis' positions. */
-export function pendingUses(uses: readonly Use[], range: boolean): Finding[] {
+export function pendingUses(uses: readonly Use[], range: boolean, migrated: MigratedText): Finding[] {
   const keys = range ? RANGE_KEYS : SUMMARY_KEYS;
   const out: Finding[] = [];
   for (const u of range ? elementUses(uses) : uses) {
-    const v = u.node.text;
+    const v = migrated(u.node);
     if (u.kind === "index" && /^[0-3]$/.test(u.detail)) {
       out.push({ use: u, replacement: { node: u.site, text: `${v}["${keys[Number(u.detail)]}"]` } });
     } else if (u.kind === "unpack" && u.target) {
@@ -47,7 +50,7 @@ export function pendingUses(uses: readonly Use[], range: boolean): Finding[] {
     for (const u of uses) {
       if (u.kind !== "iterate" || !u.target || patternSlots(u.target).length < 2) continue;
       const names = patternSlots(u.target).map((s, i) => (s ? `${s.text} = row["${keys[i]}"]` : null)).filter((x) => x);
-      out.push({ use: u, suggestion: `for row in ${u.node.text}:\n    ${names.join("\n    ")}` });
+      out.push({ use: u, suggestion: `for row in ${migrated(u.node)}:\n    ${names.join("\n    ")}` });
     }
   }
   return out;
