@@ -216,12 +216,14 @@ for member, score in pairs:
     {
       row: "`izscan(key, *, match=None, count=None)` (scores float)",
       ref: "Auto+flag",
-      handling: "auto",
+      handling: "auto+flag",
       snippet: param(`async for member, score in r.izscan("z"):
     print(f"{member}={score}")`),
-      expect: [{ kind: "auto", rule: "scan-iterators", contains: 'r.zscan_iter("z")' }],
-      gap: "Renamed, but the int→float score change is not flagged (same as 5.6-22 for `zscan_iter`).",
-      fixture: "scan-iterators/iterators",
+      expect: [
+        { kind: "auto", rule: "scan-iterators", contains: 'r.zscan_iter("z")' },
+        { kind: "manual", rule: "scan-iterators", contains: "is_integer()" },
+      ],
+      fixture: "scan-iterators/izscan_scores",
       proof: "izscan(",
     },
   ],
