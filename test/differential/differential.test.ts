@@ -235,6 +235,32 @@ const EXPECTED: Record<string, Expectation> = {
       multiExecSplit(27),
     ],
   },
+  "81_watch_variable_error_handler.py": {
+    steps: [
+      watchReview(16),
+      // The handler is on line 25; reported at 16, the start of the WATCH block wrapped in `async with` (see 33).
+      // It never ran under aioredis (a conflict raised MultiExecError) and catches every conflict now (§6.2, §8).
+      { ruleId: "exceptions", originalLine: 16, what: "never `WatchVariableError`, so this handler did not run" },
+    ],
+    noOutputCheck:
+      "the `except WatchVariableError` handler never ran under aioredis 1.3.1 (the conflict reached the caller's " +
+      "`except aioredis.RedisError`); migrated, it catches the WatchError and reserve() returns False, so the program " +
+      "takes the other branch until a person decides whether that handler should run (reference/81 lets the error " +
+      "propagate, as before).",
+  },
+  "83_pipeline_futures_in_try.py": {
+    steps: [
+      watchReview(18),
+      // Futures awaited after an execute() inside `try:` (line 28) and under `if` (line 42): the step suggests
+      // taking the replies from execute()'s list (§6.1). The try's handler is reported at the WATCH block too.
+      { ruleId: "pipelines", originalLine: 18, what: "keeps aioredis pipeline futures and runs `execute()` in another block" },
+      multiExecSplit(18),
+      { ruleId: "pipelines", originalLine: 38, what: "keeps aioredis pipeline futures and runs `execute()` in another block" },
+    ],
+    noOutputCheck:
+      "a redis-py pipeline command returns the pipeline itself, so the kept futures (debit, credit, ann, bob, " +
+      "number) print as Pipeline objects until a person takes the replies from execute() (the steps' suggestion).",
+  },
   // ---- pub/sub (§7) ----
   "37_pubsub_reader_task.py": { steps: [poolSize(21), runtimeUrl(21), runtimeUrl(22)] },
   // `url` is assigned an f-string in main(): the client rule asks to check it, although the same f-string written
@@ -274,6 +300,16 @@ const EXPECTED: Record<string, Expectation> = {
     noOutputCheck:
       "the flagged lines depend on aioredis' reply types (b'PONG', 1/0, a float time): they print differently, and " +
       "`now > 1_600_000_000` raises TypeError on redis-py's tuple, until a person adapts them (reference/49).",
+  },
+  "82_lset_status_replies.py": {
+    steps: [
+      // `lset() == b"OK"` and a printed lset() status: True in redis-py (§11.7).
+      { ruleId: "reply-shapes", originalLine: 15, what: "`lset()` replies True in redis-py (aioredis replied b'OK')" },
+      { ruleId: "reply-shapes", originalLine: 26, what: "`lset()` replies True in redis-py (aioredis replied b'OK')" },
+    ],
+    noOutputCheck:
+      "lset() replies True in redis-py: `== b'OK'` is False (the editor reports the track unchanged) and the change log " +
+      "prints True instead of b'OK', until a person applies the steps' suggestions (reference/82).",
   },
   // ---- the pool's own step only: its size (no `maxsize`) or its startup check (`minsize`) (§3.2, §3.3) ----
   "04_pool_minsize_maxsize.py": { steps: [startupPing(19)] },
