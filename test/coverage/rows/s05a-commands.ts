@@ -122,16 +122,17 @@ export const GENERIC: Section = {
     {
       row: "`expire(key, timeout)`; a float is sent as PEXPIRE ms",
       ref: "Auto+flag",
-      handling: "auto",
+      handling: "auto+flag",
       snippet: param(`await r.expire("a", 1.5)
 await r.expire("b", ttl)`),
       expect: [
         { kind: "auto", rule: "set-options", contains: 'await r.pexpire("a", 1500)' },
         { kind: "output", contains: 'await r.expire("b", ttl)' },
+        { kind: "manual", rule: "set-options", contains: 'await r.pexpire("b", int(ttl * 1000))' },
       ],
-      gap: "Float literals are rewritten to `pexpire`, but a TTL from a variable is not flagged (the row asks to flag non-literal arguments: a float there was milliseconds in 1.x and is rejected by Redis now).",
-      fixture: "set-options/float_ttls",
+      fixture: "set-options/variable_ttls",
       proof: "expire(",
+      note: "Float literals and visibly float expressions are rewritten to the millisecond command; a TTL whose data flow shows no int (a parameter without an `int` annotation, an attribute, a call result) is reported with that rewrite as the suggestion. Module constants, `int(...)`, `int`-annotated parameters and `self.x` assigned only ints in its class are left alone.",
     },
     {
       row: "`expireat(key, timestamp)` (float → PEXPIREAT ms)",

@@ -10,6 +10,8 @@ import { knownInt, millisecondsText, numberKind } from "./ttl.js";
 
 const WHY_SET = "redis-py's `set` takes `ex=`/`px=`/`nx=True`/`xx=True` instead of aioredis' `expire=`/`pexpire=`/`exist=`.";
 const WHY_FLOAT = "aioredis sent a float TTL as milliseconds (P-command); redis-py sends the float and Redis rejects it.";
+/** `timedelta(...)`/`datetime(...)` TTLs: aioredis raised TypeError for them, redis-py accepts them. */
+const NOT_A_NUMBER = /^(datetime\.)?(timedelta|datetime)\(/;
 const EXIST: Record<string, string> = { SET_IF_NOT_EXIST: "nx=True", SET_IF_EXIST: "xx=True" };
 
 /**
@@ -127,7 +129,21 @@ function migrateFloatTtl(ctx: RuleContext, call: CommandCall): void {
   const { parts } = call;
   if (parts.hasSplat || parts.positional.length < 2) return;
   const seconds = parts.positional[1]!;
-  if (numberKind(seconds) !== "float") return;
+  const kind = numberKind(seconds);
+  if (kind === "int" || knownInt(seconds) !== null) return;
   const edits = new ArgumentEdits(parts.args, ctx.source.text).replace(seconds, millisecondsText(seconds));
-  ctx.rewrite([renameMethod(parts, `p${parts.method}`), ...edits.build()], WHY_FLOAT);
+  const rename = renameMethod(parts, `p${parts.method}`);
+  if (kind === "float") {
+    ctx.rewrite([rename, ...edits.build()], WHY_FLOAT);
+    return;
+  }
+  // nothing shows an int here (a parameter without an `int` annotation, an attribute, a call…); such a call is also
+  // valid redis-py code, so only a module that uses aioredis itself is reported
+  if (!atLeast(call.trust, "module") || NOT_A_NUMBER.test(seconds.text)) return;
+  const value = seconds.text.replace(/\s+/g, " ");
+  ctx.manual({
+    node: parts.call,
+    what: `\`${value}\` may be a float here: aioredis 1.x sent a float as milliseconds (\`p${parts.method}\`), redis-py sends it unchanged and Redis rejects it. If it can be a float, use the millisecond command (it gives the same result for ints); if it is always an int, nothing changes.`,
+    suggestion: `${call.awaited ? "await " : ""}${parts.receiver.text}.${rename.text}${edits.preview(parts.args)}`,
+  });
 }

@@ -45,6 +45,7 @@ export function numberKind(node: SyntaxNode, seen: Set<number> = new Set()): "in
     return a === "int" && b === "int" ? "int" : "unknown";
   }
   if (n.type === "identifier") return boundKind(n, seen);
+  if (n.type === "attribute" && n.childForFieldName("object")?.text === "self") return selfAttributeKind(n, seen);
   if (n.type === "call") {
     const fn = n.childForFieldName("function")!;
     const name = fn.text.replace(/\s+/g, "");
@@ -55,25 +56,79 @@ export function numberKind(node: SyntaxNode, seen: Set<number> = new Set()): "in
   return "unknown";
 }
 
+/** `int`, `Optional[int]`, `int | None`: annotations that rule out a float (None raised TypeError in aioredis). */
+const INT_ANNOTATION = /^((typing\.)?Optional\[int\]|int(\s*\|\s*None)?|None\s*\|\s*int)$/;
+
 /**
- * The number kind of a name from its assignments in the same function (or module): `delay = interval / 2`,
- * `TTL = 1.5`. Unknown when any assignment is unknown, they disagree, or the name is a parameter.
+ * The number kind of a name from its assignments in the same function, else at module level: `delay = interval / 2`,
+ * `TTL = 1.5`. Unknown when any assignment is unknown or they disagree; a parameter is an int only when annotated so.
  */
 function boundKind(name: SyntaxNode, seen: Set<number>): "int" | "float" | "unknown" {
   let scope: SyntaxNode = name;
   while (scope.parent && scope.type !== "function_definition") scope = scope.parent;
   const params = scope.type === "function_definition" ? scope.childForFieldName("parameters") : null;
-  if (params?.descendantsOfType("identifier").some((id) => id.text === name.text)) return "unknown";
+  const param = params?.namedChildren.find((p) => (p.childForFieldName("name") ?? p.namedChild(0) ?? p).text === name.text);
+  const kinds = assignedKinds(scope, name, seen);
+  if (param && kinds?.size === 0) return INT_ANNOTATION.test(param.childForFieldName("type")?.text ?? "") ? "int" : "unknown";
+  if (kinds === null || param || params?.descendantsOfType("identifier").some((id) => id.text === name.text)) return "unknown";
+  if (kinds.size === 0 && scope.type === "function_definition") {
+    // not bound in the function: a module-level name (`SESSION_TTL = 3600`), from top-level statements only
+    let root = scope;
+    while (root.parent) root = root.parent;
+    const top = assignedKinds(root, name, seen, true);
+    return top?.size === 1 ? ([...top][0] as "int" | "float" | "unknown") : "unknown";
+  }
+  return kinds.size === 1 ? ([...kinds][0] as "int" | "float" | "unknown") : "unknown";
+}
+
+/** Whether an assignment target rebinds `name` (`name = …`, `a, name = …`; not `self.name = …` or `name[i] = …`). */
+function bindsName(left: SyntaxNode, name: string): boolean {
+  return [left, ...left.descendantsOfType("identifier")].some((id) => {
+    if (id.type !== "identifier" || id.text !== name) return false;
+    for (let p: SyntaxNode | null = id; p && p.id !== left.id; p = p.parent) {
+      if (p.parent?.type === "attribute" || p.parent?.type === "subscript") return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * The number kind of `self.window` from what its class assigns to it (`self.window = window` with `window: int`, a
+ * class attribute `window = 60`). Unknown outside a class, when nothing is assigned there, or the values disagree.
+ */
+function selfAttributeKind(attr: SyntaxNode, seen: Set<number>): "int" | "float" | "unknown" {
+  let cls: SyntaxNode | null = attr.parent;
+  while (cls && cls.type !== "class_definition") cls = cls.parent;
+  const body = cls?.childForFieldName("body");
+  if (!body) return "unknown";
+  const name = attr.childForFieldName("attribute")!.text;
   const kinds = new Set<string>();
-  for (const a of scope.descendantsOfType(["assignment", "augmented_assignment", "for_statement"])) {
-    const left = a.childForFieldName("left");
-    if (!left?.descendantsOfType("identifier").some((id) => id.text === name.text) && left?.text !== name.text) continue;
-    const right = a.type === "assignment" && left.type === "identifier" ? a.childForFieldName("right") : null;
-    if (!right || seen.has(a.id)) return "unknown"; // `t = t * 2`, `a = b; b = a`: give up
+  for (const a of body.descendantsOfType(["assignment", "augmented_assignment"])) {
+    const left = a.childForFieldName("left")!;
+    const inClassBody = a.parent?.parent?.id === body.id && left.type === "identifier" && left.text === name;
+    const onSelf = left.type === "attribute" && left.text.replace(/\s+/g, "") === `self.${name}`;
+    if (!inClassBody && !onSelf) continue;
+    const right = a.type === "assignment" ? a.childForFieldName("right") : null;
+    if (!right || seen.has(a.id)) return "unknown";
     seen.add(a.id);
     kinds.add(numberKind(right, seen));
   }
   return kinds.size === 1 ? ([...kinds][0] as "int" | "float" | "unknown") : "unknown";
+}
+
+/** Kinds of every value assigned to `name` in `scope` (null: one cannot be followed); `topLevel`: module statements only. */
+function assignedKinds(scope: SyntaxNode, name: SyntaxNode, seen: Set<number>, topLevel = false): Set<string> | null {
+  const kinds = new Set<string>();
+  for (const a of scope.descendantsOfType(["assignment", "augmented_assignment", "for_statement"])) {
+    if (topLevel && a.parent?.parent?.type !== "module") continue;
+    const left = a.childForFieldName("left");
+    if (!left || !bindsName(left, name.text)) continue;
+    const right = a.type === "assignment" && left.type === "identifier" ? a.childForFieldName("right") : null;
+    if (!right || seen.has(a.id)) return null; // `t = t * 2`, `a = b; b = a`: give up
+    seen.add(a.id);
+    kinds.add(numberKind(right, seen));
+  }
+  return kinds;
 }
 
 /** `int(x * 1000)` for a float expression, folded to a literal when `x` is one (aioredis 1.x computed exactly this). */
