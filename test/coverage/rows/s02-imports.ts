@@ -260,9 +260,8 @@ class MyPool(aioredis.abc.AbcPool):
     },
     {
       row: "`aioredis.log` (`logger`)",
-      owner: "type-references",
       ref: "Auto",
-      handling: "manual",
+      handling: "auto",
       snippet: mod(`import logging
 
 from aioredis.log import logger
@@ -271,9 +270,13 @@ from aioredis.log import logger
 logger.setLevel(logging.DEBUG)
 # <<<
 `),
-      expect: [{ kind: "manual", rule: "imports", contains: "still comes from aioredis" }],
-      fixture: "imports/wildcard_and_internals",
-      gap: "Only the generic \"still comes from aioredis\" step, without a suggestion; the reference row is Auto: `logger` → `logging.getLogger(\"redis\")` (type-references).",
+      expect: [
+        { kind: "auto", rule: "type-references", contains: 'logging.getLogger("redis").setLevel(logging.DEBUG)' },
+        { kind: "absent", contains: "aioredis" },
+      ],
+      fixture: "type-references/module_values",
+      proof: "from aioredis.log import logger",
+      note: "Every reference (`logger`, `aioredis.log.logger`, an alias) becomes `logging.getLogger(\"redis\")`, the parent of redis-py's loggers; `import logging` is added unless the module already imports it. `sentinel_logger` is left to the generic step.",
     },
     {
       row: "`aioredis.parser.Reader` / `parser=`",
@@ -299,8 +302,10 @@ reader = aioredis.parser.Reader()
 print(aioredis.__version__)
 # <<<
 `),
-      expect: [{ kind: "manual", rule: "imports", contains: "still comes from aioredis" }],
-      gap: "Only the generic \"still comes from aioredis\" step, without a suggestion; the reference row is Auto: `aioredis.__version__` → `redis.__version__` (type-references; needs a plain `import redis`).",
+      expect: [{ kind: "manual", rule: "type-references", contains: "import redis as redis_py\nprint(redis_py.__version__)" }],
+      fixture: "type-references/module_values_name_taken",
+      proof: "aioredis.__version__",
+      gap: "Rewritten to `redis.__version__` (+ `import redis`) only where the name `redis` is free (`type-references/module_values`: `import aioredis as aior`). In a plain `import aioredis` module the NamePlan reserves `redis` for `import redis.asyncio as redis`, and elsewhere `redis` is usually a variable, so this is a manual step suggesting `import redis as redis_py`; automating it needs an aliased plain import in the NamePlan (src/migrate/plan.ts).",
     },
   ],
 };

@@ -2,6 +2,7 @@ import type { SyntaxNode } from "../../parser.js";
 import { defineRule, type RuleContext } from "../../rule.js";
 import { constructorAdvice, planRedisCall, suffixAdvice } from "./calls.js";
 import { MANUAL, MANUAL_MODULES, RENAMES, type Advice, type Target } from "./mapping.js";
+import { MODULE_VALUES, migrateModuleValue } from "./module-values.js";
 import { annotationStrings, pathStrings } from "./strings.js";
 
 const WHY = "aioredis is unmaintained; this class/function has a direct twin in redis-py, which the migrated code now uses.";
@@ -16,7 +17,8 @@ interface Place {
 
 /**
  * Renames the remaining references to aioredis classes and functions that have a redis-py twin (annotations, string
- * annotations, `isinstance`, `cast`, class bases, defaults, any expression), through the file's NamePlan. References
+ * annotations, `isinstance`, `cast`, class bases, defaults, any expression), through the file's NamePlan, and the module
+ * values `aioredis.log.logger` / `aioredis.__version__` (`module-values.ts`). References
  * without a twin (`Channel`, `GeoPoint`, `aioredis.util.*`) are left and reported with a suggestion. Exceptions,
  * factories and import statements belong to other rules.
  */
@@ -64,6 +66,8 @@ function migrateReference(ctx: RuleContext, chain: SyntaxNode, place: Place): vo
     if (!canonical) continue;
     const target = RENAMES.get(canonical);
     if (target) return rename(ctx, cur, chain, canonical, target, place);
+    const value = MODULE_VALUES.get(canonical);
+    if (value) return place.base === 0 ? migrateModuleValue(ctx, cur, value) : undefined;
     const advice = manualAdvice(canonical, cur.text);
     if (advice) return report(ctx, cur, place, advice);
   }
