@@ -384,14 +384,21 @@ function dedupeManuals(manuals: readonly LoggedManual[], chain: OffsetChain): Lo
   // start of that rewrite rather than to itself: recognise it by rule, message and statement text instead.
   // The latest round's sighting is kept: its statement is where the final text has it (a second run finds it there).
   const lastRoundOf = new Map<string, number>();
+  // A rule that looks at the module again in a later round gives its findings on a statement anew: they replace the
+  // earlier ones there (whose text may differ only by a fresh name the earlier round's rewrites have since taken).
+  const lastRoundAt = new Map<string, number>();
+  const latest = (map: Map<string, number>, key: string, round: number): void => {
+    map.set(key, Math.max(map.get(key) ?? -1, round));
+  };
   for (const m of manuals) {
-    const moved = `${m.ruleId}\u0000${m.anchorText}\u0000${m.finding.what}`;
-    lastRoundOf.set(moved, Math.max(lastRoundOf.get(moved) ?? -1, m.round));
+    latest(lastRoundOf, `${m.ruleId}\u0000${m.anchorText}\u0000${m.finding.what}`, m.round);
+    latest(lastRoundAt, `${m.ruleId}\u0000${m.anchorText}\u0000${originalOffset(m)}`, m.round);
   }
   for (const m of manuals) {
     const at = originalOffset(m);
     if (m.finding.fallback && linesWithSpecificStep.has(at)) continue;
     if (lastRoundOf.get(`${m.ruleId}\u0000${m.anchorText}\u0000${m.finding.what}`)! > m.round) continue;
+    if (lastRoundAt.get(`${m.ruleId}\u0000${m.anchorText}\u0000${at}`)! > m.round) continue;
     const key = `${m.ruleId}\u0000${at}\u0000${m.finding.what}`;
     if (!seen.has(key)) seen.set(key, m);
   }
