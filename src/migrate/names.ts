@@ -43,7 +43,9 @@ export function canonicalName(qualified: string): string {
 /**
  * Names that exist only on aioredis 1.x objects. A file that contains one of them may use an aioredis client it
  * never imports (a parameter, `app["redis"]`, `self.redis`), so once the repository is known to use aioredis such
- * files are parsed too.
+ * files are parsed too (by the prefilter, and statement by statement by the regions engine).
+ * `zadd(` is not 1.x-only as a name, but its 1.x shape `zadd(key, score, member)` is a different call in redis-py
+ * (whose third positional is `nx`), so a file calling it may need the zadd-mapping rule; the rule decides.
  */
 export const AIOREDIS_1X_ONLY_NAMES = [
   "hmset_dict",
@@ -81,6 +83,7 @@ export const AIOREDIS_1X_ONLY_NAMES = [
   "migrate_keys",
   "cluster_",
   "hmset(",
+  "zadd(",
   "expire=",
   "pexpire=",
   "exist=",

@@ -1,6 +1,6 @@
 import { ArgumentEdits } from "../../command-calls/arguments.js";
 import { flagUses, isNumericConversion } from "../../command-calls/flags.js";
-import { boolLiteral, constantName, isNumberLike } from "../../command-calls/literals.js";
+import { boolLiteral, constantName } from "../../command-calls/literals.js";
 import { atLeast, commandCalls, guarded, type CommandCall, type Trust } from "../../command-calls/receiver.js";
 import { usesOf } from "../../command-calls/uses.js";
 import type { SyntaxNode } from "../../parser.js";
@@ -31,14 +31,17 @@ export default defineRule({
   },
 });
 
-/** How sure we must be about the receiver: 1.x-only keywords and numeric scores can only be aioredis. */
+/**
+ * How sure we must be about the receiver. 1.x-only keywords can only be aioredis; so can a third positional
+ * argument that is not a flag, whatever the score: redis-py's signature is `zadd(name, mapping, nx, xx, ch, …)`, so
+ * `zadd(k, points, member)` means `nx=member` there (aioredis 1.x checked that scores are numbers, so `points` was one).
+ */
 function requiredTrust(call: CommandCall): Trust {
   const { positional, keywords } = call.parts;
   const second = positional[1];
   if (second && isMapping(second)) return "known"; // already the redis-py shape: only ever flag incr results
   if (OLD_KEYWORDS.some((k) => keywords.has(k))) return "repository";
-  if (positional.length >= 3 && second && isNumberLike(second)) return "repository";
-  if (positional.length >= 3 && boolLiteral(positional[2]!) === null) return "module";
+  if (positional.length >= 3 && boolLiteral(positional[2]!) === null) return "repository";
   if (positional.some((p) => p.type === "list_splat")) return "module";
   return "known";
 }
