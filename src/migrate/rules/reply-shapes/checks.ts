@@ -100,11 +100,14 @@ export const CHECKS: Record<string, ReplyCheck> = {
   },
 };
 
-/** `smembers`/`sinter`/`sunion`/`sdiff`: list → set. Indexing, list methods, `+` and JSON need a list. */
+/**
+ * `smembers`/`sinter`/`sunion`/`sdiff`: list → set. Indexing, list methods, `+` and JSON need a list; a printed
+ * reply shows `{…}` in another order, and `== [...]` is always False now.
+ */
 export const SET_REPLY: ReplyCheck = {
-  what: "This set command replies a Python set in redis-py (aioredis replied a list): indexing, list methods, `+` and JSON need `sorted(...)` or `list(...)`.",
+  what: "This set command replies a Python set in redis-py (aioredis replied a list): indexing, list methods, `+`, JSON, comparisons with a list and printed text need `sorted(...)` or `list(...)`.",
   select: (uses) => uses.filter((u) =>
-    u.kind === "index" || u.kind === "slice" || u.kind === "concat" ||
+    u.kind === "index" || u.kind === "slice" || u.kind === "concat" || printed(u) ||
     (u.kind === "method" && /^(append|sort|index|count|extend|insert|reverse)$/.test(u.detail)) ||
     (u.kind === "call-arg" && /^json\.dumps?$/.test(u.detail)) ||
     (u.kind === "compare" && /\[/.test(u.site.text.replace(u.node.text, "")))),
