@@ -173,6 +173,8 @@ async def get_user(user_id):
         { kind: "auto", rule: "client-creation", contains: 'r = redis.Redis.from_url("redis://localhost", single_connection_client=True)' },
         { kind: "absent", contains: "loop=" },
       ],
+      fixture: "client-creation/create_redis_loop",
+      proof: "loop=self.loop",
     },
   ],
 };
@@ -302,6 +304,8 @@ async def main():
       handling: "auto",
       snippet: create(`await aioredis.create_pool("redis://localhost", create_connection_timeout=3)`),
       expect: [{ kind: "auto", rule: "client-creation", contains: "socket_connect_timeout=3" }, { kind: "absent", contains: "create_connection_timeout" }],
+      fixture: "client-creation/create_pool_connect_timeout",
+      proof: "create_connection_timeout=timeout",
     },
     {
       row: "`minsize=`",
@@ -407,6 +411,8 @@ async def main():
       handling: "auto",
       snippet: create(`await aioredis.create_redis_pool("redis://localhost", loop=asyncio.get_event_loop())`),
       expect: [{ kind: "auto", rule: "client-creation" }, { kind: "absent", contains: "loop=" }],
+      fixture: "client-creation/loop_keyword",
+      proof: "loop=loop",
     },
     {
       row: "`name=`",
@@ -414,6 +420,9 @@ async def main():
       handling: "auto",
       snippet: create(`await aioredis.create_redis_pool("redis://localhost", name="worker")`),
       expect: [{ kind: "auto", rule: "client-creation", contains: 'client_name="worker"' }],
+      note: "aioredis 1.3.1 rejects `name=` (`TypeError`): it reached the 1.x branch after that release and was never published, so only code run against that branch passes it. Renamed to `client_name=`, which names every connection of the pool.",
+      fixture: "client-creation/client_name",
+      proof: "name=WORKER_NAME",
     },
     { row: "— (`socket_timeout=`, `retry_on_timeout=`, `health_check_interval=`, `max_connections=`: new knobs)", ref: "—", handling: "info", expect: "unchanged" },
   ],
