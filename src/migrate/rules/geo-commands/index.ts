@@ -1,10 +1,11 @@
 import { ArgumentEdits } from "../../command-calls/arguments.js";
-import { flagUses, reportByStatement } from "../../command-calls/flags.js";
+import { flagUses, reportByStatement, siteWith } from "../../command-calls/flags.js";
 import { boolLiteral, stringLiteral } from "../../command-calls/literals.js";
 import { atLeast, commandCalls, guarded, type CommandCall } from "../../command-calls/receiver.js";
 import { elementUses, usesOf, type Use } from "../../command-calls/uses.js";
 import { defineRule, type RuleContext } from "../../rule.js";
 import { keywordValue, unparenthesize } from "../../syntax.js";
+import { clientEncoding } from "../call-encoding/client.js";
 import { memberUses, pointUses, type Flags, type MemberUse } from "./members.js";
 
 const RADIUS = new Set(["georadius", "georadiusbymember"]);
@@ -14,6 +15,9 @@ const MEMBER_WHAT =
   "Geo results are plain lists and tuples in redis-py: each row is `[member, dist?, hash?, (lon, lat)?]` with only the requested fields, so aioredis' `GeoMember` attributes and positions do not exist.";
 const POINT_WHAT = "`geopos` returns plain `(longitude, latitude)` tuples in redis-py; aioredis' `GeoPoint` had `.longitude`/`.latitude`.";
 const HASH_WHAT = "`geohash` returns `str` in redis-py (aioredis 1.x returned bytes), so this code sees a different type.";
+const PRINTED_HASH_WHAT =
+  "`geohash` returns `str` in redis-py (aioredis 1.x returned bytes), so this printed or logged text changes (`'sqc8b49rny0'` instead of `b'sqc8b49rny0'`): keep it if nothing reads the old text, or encode the hashes.";
+const PRINTING = /^(print|str|repr|json\.dumps|\w+\.(info|debug|warning|error|write))$/;
 
 /**
  * Geo commands: `geoadd(k, lon, lat, member, …)` → `geoadd(k, [lon, lat, member, …])`; georadius keywords
@@ -35,7 +39,7 @@ export default defineRule({
         if (m === "geoadd") geoadd(ctx, call);
         else if (RADIUS.has(m)) georadius(ctx, call);
         else if (call.awaited && m === "geopos") report(ctx, pointUses(usesOf(call.awaited)), POINT_WHAT);
-        else if (call.awaited) flagUses(ctx, hashUses(usesOf(call.awaited)), HASH_WHAT, hashSuggestion);
+        else if (call.awaited) geohash(ctx, call);
       });
     }
   },
@@ -71,6 +75,25 @@ function georadius(ctx: RuleContext, call: CommandCall): void {
 
 function report(ctx: RuleContext, uses: readonly MemberUse[], what: string): void {
   reportByStatement(ctx, uses.map((u) => ({ use: u.use, replacement: { node: u.replaced, text: u.suggestion } })), what);
+}
+
+/**
+ * Hashes decoded or compared with bytes are reported; so are printed ones, unless the client (or the call's
+ * `encoding=`) decoded them in 1.x already.
+ */
+function geohash(ctx: RuleContext, call: CommandCall): void {
+  const uses = usesOf(call.awaited!);
+  flagUses(ctx, hashUses(uses), HASH_WHAT, hashSuggestion);
+  const decoded = call.parts.keywords.has("encoding") || !["bytes", null].includes(clientEncoding(ctx, call.parts.receiver));
+  if (decoded) return;
+  // the old text back (a missing member's hash is None): `print(codes)` → `print([h and h.encode() for h in codes])`
+  flagUses(ctx, uses.filter(printed), PRINTED_HASH_WHAT, (u) => siteWith(u, `[h and h.encode() for h in ${u.node.text}]`));
+  flagUses(ctx, elementUses(uses).filter(printed), PRINTED_HASH_WHAT, (u) => siteWith(u, `(${u.node.text} and ${u.node.text}.encode())`));
+}
+
+/** Printed, formatted (`f"{codes}"`) or logged. */
+function printed(u: Use): boolean {
+  return u.kind === "format" || (u.kind === "call-arg" && PRINTING.test(u.detail));
 }
 
 /** `h.decode()` → `h`; `codes == [b"x"]` → `codes == ["x"]`. */
