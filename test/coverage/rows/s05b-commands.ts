@@ -17,6 +17,7 @@ export const SORTED_SETS: Section = {
       expect: [{ kind: "auto", rule: "zadd-mapping", contains: 'await r.zadd("z", {"a": 1, "b": 2.5}, nx=True, ch=True)' }],
       fixture: "zadd-mapping/pairs_and_flags",
       proof: "zadd(",
+      note: "Also on clients held where the data flow does not follow them (`self.redis` set from a parameter, a parameter `r`, in a module that never imports aioredis: fixture held_clients), whatever the score expression: redis-py's third positional is `nx`, so a non-flag third argument means the 1.x shape. Once the repository uses aioredis, files (and top-level statements) containing `zadd(` are parsed (fixture only_zadd_module). Pairs from a `*` argument are reported.",
     },
     {
       row: "`zadd(..., incr=True)` → bytes (now float)",
@@ -272,6 +273,7 @@ print(h[0].decode())`),
       expect: [{ kind: "manual", rule: "geo-commands" }],
       fixture: "geo-commands/geohash_strings",
       proof: "geohash(",
+      note: "Reported: `.decode()`, comparisons with bytes or a list, and hashes printed, formatted or logged (`b'…'` becomes `'…'`; fixture printed_hashes), unless the client's creation or the call's `encoding=` decoded them in 1.x (fixture decoded_hashes).",
     },
     {
       row: "`georadius(key, lon, lat, radius, unit, *, with_dist, with_hash, with_coord, count, sort, enc)`",
