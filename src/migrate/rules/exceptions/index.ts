@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "../../parser.js";
 import { defineRule, type RuleContext } from "../../rule.js";
 import { unparenthesize } from "../../syntax.js";
+import { reportUseAfterClose } from "./after-close.js";
 import { reportBuiltinHandlers } from "./builtin-handlers.js";
 import { exceptionTarget, redisBases } from "./mapping.js";
 import { pipelineErrorSuggestion } from "./pipeline-suggestion.js";
@@ -37,8 +38,9 @@ export default defineRule({
       }
       rewriteSingle(ctx, ref);
     }
-    reportShadowedHandlers(ctx, refs);
+    const shadowed = reportShadowedHandlers(ctx, refs);
     reportWatchHandlers(ctx, refs);
+    reportUseAfterClose(ctx, refs, shadowed);
   },
 });
 
@@ -164,9 +166,10 @@ function enclosingClause(node: SyntaxNode): SyntaxNode | null {
 /**
  * After mapping, an `except` that only catches classes already caught above it in the same `try` never runs: the
  * same redis-py class, or a base of it (`AuthenticationError` is a `ConnectionError` in redis-py, `AuthError` was
- * not a `ConnectionClosedError` in aioredis).
+ * not a `ConnectionClosedError` in aioredis). Returns the ids of those clauses.
  */
-function reportShadowedHandlers(ctx: RuleContext, refs: readonly Reference[]): void {
+function reportShadowedHandlers(ctx: RuleContext, refs: readonly Reference[]): Set<number> {
+  const shadowed = new Set<number>();
   for (const tryStmt of ctx.tree.rootNode.descendantsOfType("try_statement")) {
     const caught = new Set<string>();
     for (const clause of tryStmt.namedChildren.filter((c) => c.type === "except_clause")) {
@@ -188,6 +191,7 @@ function reportShadowedHandlers(ctx: RuleContext, refs: readonly Reference[]): v
         const short = (cls: string): string => cls.slice(cls.lastIndexOf(".") + 1);
         const hierarchy = subclasses.map((cls) => `\`${short(cls)}\` is a \`${short(coveredBy(cls)!)}\``).join(", ");
         const fix = hierarchy ? "move it above that handler" : "merge it into that handler";
+        shadowed.add(clause.id);
         ctx.manual({
           node: value,
           what: `After the migration this handler catches only classes an earlier \`except\` of the same \`try\` already catches (${classes.flat().map(short).join(", ")}${hierarchy ? `; in redis-py ${hierarchy}` : ""}), so it never runs: ${fix}.`,
@@ -197,4 +201,5 @@ function reportShadowedHandlers(ctx: RuleContext, refs: readonly Reference[]): v
       for (const group of classes) for (const cls of group) caught.add(cls);
     }
   }
+  return shadowed;
 }

@@ -7,6 +7,11 @@ export interface ExceptionTarget {
   readonly lossy?: string;
   /** No usable equivalent: report, do not rewrite. */
   readonly manual?: string;
+  /**
+   * aioredis raised this class for a command on a client after its `close()`; a redis-py client reconnects instead
+   * (`after-close.ts`). `broader`: the redis-py class also catches failures this class did not.
+   */
+  readonly afterClose?: { readonly broader: boolean };
 }
 
 const SENTINEL = "redis.asyncio.sentinel";
@@ -38,15 +43,12 @@ const V1: Record<string, ExceptionTarget> = {
     names: [],
     manual: "redis-py has no `ChannelClosedError`: after an unsubscribe `PubSub.get_message()` just returns None, so end the consumer loop on that (or on an `unsubscribe` message) instead of catching an exception.",
   },
-  ConnectionClosedError: { names: ["ConnectionError"] },
+  ConnectionClosedError: { names: ["ConnectionError"], afterClose: { broader: false } },
   ConnectionForcedCloseError: {
     names: ["ConnectionError"],
     lossy: "redis-py does not distinguish a connection closed on purpose: `ConnectionError` also covers every other connection failure.",
   },
-  PoolClosedError: {
-    names: ["ConnectionError"],
-    lossy: "redis-py has no pool-closed error: `ConnectionError` also covers every other connection failure.",
-  },
+  PoolClosedError: { names: ["ConnectionError"], afterClose: { broader: true } },
   ReadOnlyError: { names: ["ReadOnlyError"] },
   MasterNotFoundError: { names: ["MasterNotFoundError"], module: SENTINEL },
   SlaveNotFoundError: { names: ["SlaveNotFoundError"], module: SENTINEL },

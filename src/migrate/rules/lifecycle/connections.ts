@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "../../parser.js";
 import type { RuleContext } from "../../rule.js";
 import { enclosingFunction, expressionKey, nextStatement, statementsOf, unparenthesize } from "../../syntax.js";
+import { reportBorrowedPipelines } from "./borrowed-pipelines.js";
 import { confidence, isSure, methodCall, methodStatement } from "./receiver.js";
 
 const WHY_WITH_AWAIT =
@@ -64,6 +65,8 @@ function migrateWithAwait(ctx: RuleContext, w: SyntaxNode): void {
       ],
       WHY_WITH_AWAIT,
     );
+    const body = w.childForFieldName("body");
+    if (alias && body) reportBorrowedPipelines(ctx, body, target, alias);
   }
 }
 
