@@ -126,6 +126,7 @@ host, port = r.address`),
       expect: [{ kind: "auto", rule: "lifecycle", contains: "async with r.client() as r2:" }],
       fixture: "lifecycle/with_await_connections",
       proof: "with (await redis) as r2",
+      note: "A `pipeline()`/`multi_exec()` on the borrowed connection inside the block is reported (`lifecycle/with_await_pipelines`, differential program 84): in 1.x it ran on that connection, redis-py's pipeline takes a second one from the pool, so concurrent callers on a bounded pool deadlock; the suggestion creates the pipeline on the client.",
     },
     {
       row: "`async with pool.get() as conn:`",

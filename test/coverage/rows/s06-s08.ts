@@ -135,6 +135,7 @@ export const WATCH: Section = {
       expect: [
         { kind: "auto", rule: "watch-transactions", contains: "tr.multi()" },
         { kind: "manual", rule: "watch-transactions", contains: "await tr.watch(\"balance\")" },
+        { kind: "manual", rule: "lifecycle", contains: "use `r.pipeline(transaction=True)` and drop `async with r.client() as conn:`" },
       ],
       fixture: "watch-transactions/pooled_connection",
       proof: "with await",
@@ -522,7 +523,19 @@ except aioredis.WatchVariableError:
       fixture: "exceptions/busygroup_and_channel_closed",
       proof: "ChannelClosedError",
     },
-    { row: "`ConnectionClosedError` (now `ConnectionError`)", ref: "Auto", handling: "auto", snippet: handler("ConnectionClosedError"), expect: [{ kind: "auto", rule: "exceptions", contains: "except redis.ConnectionError as e:" }], fixture: "exceptions/handlers_and_tuples", proof: "ConnectionClosedError" },
+    {
+      row: "`ConnectionClosedError` (now `ConnectionError`)",
+      ref: "Auto",
+      handling: "auto+flag",
+      snippet: handler("ConnectionClosedError"),
+      expect: [
+        { kind: "auto", rule: "exceptions", contains: "except redis.ConnectionError as e:" },
+        { kind: "manual", rule: "exceptions", contains: "a redis-py client reconnects and runs the command, so this handler no longer runs for a client used after `close()`" },
+      ],
+      fixture: "exceptions/closed_client_handlers",
+      proof: "redis_errors.ConnectionClosedError",
+      note: "Every handler (and `isinstance` check) is flagged once: aioredis 1.x raised it for a command on a closed client, redis-py reconnects instead (verified with 1.3.1 / 4.3.4; differential program 85). The suggestion checks an application-kept closed flag before the command and does what the handler did.",
+    },
     {
       row: "`ConnectionForcedCloseError` (now `ConnectionError`, lossy)",
       ref: "Auto+flag",
@@ -537,9 +550,13 @@ except aioredis.WatchVariableError:
       ref: "Auto+flag",
       handling: "auto+flag",
       snippet: handler("PoolClosedError"),
-      expect: [{ kind: "auto", rule: "exceptions", contains: "except redis.ConnectionError as e:" }, { kind: "manual", rule: "exceptions" }],
-      fixture: "exceptions/handlers_and_tuples",
-      proof: "PoolClosedError",
+      expect: [
+        { kind: "auto", rule: "exceptions", contains: "except redis.ConnectionError as e:" },
+        { kind: "manual", rule: "exceptions", contains: "no longer runs for a client used after `close()`. It now catches `ConnectionError`, which also covers every other connection failure (`PoolClosedError` did not)" },
+      ],
+      fixture: "exceptions/closed_client_handlers",
+      proof: "except aioredis.PoolClosedError:",
+      note: "One step per handler: aioredis 1.x raised it for every command on a closed pool; a redis-py client reconnects, so the handler (and a loop it ends) no longer runs after `close()`, and `ConnectionError` is broader. Suggested: an application-kept closed flag checked before the command (differential program 85).",
     },
     { row: "`ReadOnlyError` (now a `ResponseError` subclass)", ref: "Auto", handling: "auto", snippet: handler("ReadOnlyError"), expect: [{ kind: "auto", rule: "exceptions", contains: "except redis.ReadOnlyError as e:" }], fixture: "exceptions/read_only_failover", proof: "ReadOnlyError" },
     {
