@@ -10,6 +10,8 @@ function escapeRegExp(text: string): string {
 
 /**
  * The cheap substring test that decides whether a file is parsed at all. Files it rejects stay byte-identical.
+ * Once the repository uses aioredis it also accepts the names in `AIOREDIS_1X_ONLY_NAMES`, which include call shapes
+ * (`hmset(`, `zadd(`) whose 1.x arguments mean something else in redis-py.
  * One regular-expression scan per file: on a tree where 1% of files use aioredis, this is nearly all the work.
  */
 export function mayInvolveAioredis(text: string, options: Pick<MigrationOptions, "repositoryUsesAioredis">): boolean {
