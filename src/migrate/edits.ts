@@ -3,7 +3,15 @@ export interface TextEdit {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /**
+   * Runs of the replaced text that `text` carries over unchanged, as [offset in the replaced range, offset in
+   * `text`, length]: an offset inside such a run maps to its copy (a re-indented block keeps each line's position),
+   * not to the edge of the replacement.
+   */
+  readonly kept?: readonly KeptRun[];
 }
+
+export type KeptRun = readonly [oldOffset: number, newOffset: number, length: number];
 
 export function compareEdits(a: TextEdit, b: TextEdit): number {
   return a.start - b.start || a.end - b.end;
@@ -56,6 +64,8 @@ export class OffsetMap {
         continue;
       }
       if (e.start >= offset) break;
+      const run = e.kept?.find(([from, , length]) => from <= offset - e.start && offset - e.start < from + length);
+      if (run) return e.start + delta + run[1] + (offset - e.start - run[0]);
       return e.start + delta + (bias === "after" ? e.text.length : 0);
     }
     return offset + delta;
@@ -71,6 +81,8 @@ export class OffsetMap {
         delta += e.text.length - (e.end - e.start);
         continue;
       }
+      const run = e.kept?.find(([, to, length]) => to <= offset - newStart && offset - newStart < to + length);
+      if (run) return e.start + run[0] + (offset - newStart - run[1]);
       return bias === "before" ? e.start : e.end;
     }
     return offset - delta;

@@ -201,9 +201,8 @@ const EXPECTED: Record<string, Expectation> = {
     steps: [
       startupPing(53),
       watchReview(34),
-      // The handler is on line 45; the step reports 34 because the whole `with await pool` block was re-indented
-      // by one edit and lines inside a replaced range map back to its start.
-      multiExecSplit(34),
+      // the handler, on line 45, inside the `with await pool` block the WATCH rewrite re-indents
+      multiExecSplit(45),
       runtimeUrl(53),
       runtimeUrl(54),
     ],
@@ -229,18 +228,18 @@ const EXPECTED: Record<string, Expectation> = {
   },
   "41_multi_exec_errors.py": {
     steps: [
-      // Handlers on lines 21 and 36; reported at 14 and 27, the starts of the blocks wrapped in `async with` (see 33).
-      multiExecSplit(14),
+      // the handlers on lines 21 and 35, inside blocks wrapped in `async with`
+      multiExecSplit(21),
       watchReview(27),
-      multiExecSplit(27),
+      multiExecSplit(35),
     ],
   },
   "81_watch_variable_error_handler.py": {
     steps: [
       watchReview(16),
-      // The handler is on line 25; reported at 16, the start of the WATCH block wrapped in `async with` (see 33).
-      // It never ran under aioredis (a conflict raised MultiExecError) and catches every conflict now (§6.2, §8).
-      { ruleId: "exceptions", originalLine: 16, what: "never `WatchVariableError`, so this handler did not run" },
+      // On the execute() of line 23 (its TODO goes above the handler on line 25), inside the WATCH block wrapped in
+      // `async with`. It never ran under aioredis (a conflict raised MultiExecError) and catches every conflict now.
+      { ruleId: "exceptions", originalLine: 23, what: "never `WatchVariableError`, so this handler did not run" },
     ],
     noOutputCheck:
       "the `except WatchVariableError` handler never ran under aioredis 1.3.1 (the conflict reached the caller's " +
@@ -252,9 +251,9 @@ const EXPECTED: Record<string, Expectation> = {
     steps: [
       watchReview(18),
       // Futures awaited after an execute() inside `try:` (line 28) and under `if` (line 42): the step suggests
-      // taking the replies from execute()'s list (§6.1). The try's handler is reported at the WATCH block too.
+      // taking the replies from execute()'s list (§6.1). The try's handler is reported on its execute() (line 28).
       { ruleId: "pipelines", originalLine: 18, what: "keeps aioredis pipeline futures and runs `execute()` in another block" },
-      multiExecSplit(18),
+      multiExecSplit(28),
       { ruleId: "pipelines", originalLine: 38, what: "keeps aioredis pipeline futures and runs `execute()` in another block" },
     ],
     noOutputCheck:

@@ -116,6 +116,22 @@ describe("OffsetMap", () => {
   });
 });
 
+describe("OffsetMap: runs a replacement carries over", () => {
+  it("maps offsets inside a kept run to their copy, both ways; elsewhere inside to the edges", () => {
+    // "a\nb\n" (at 10) re-indented to "with x:\n  a\n  b\n": line "a\n" kept at 9, line "b\n" at 13
+    const edit = { start: 10, end: 14, text: "with x:\n  a\n  b\n", kept: [[0, 10, 2], [2, 14, 2]] as const };
+    const map = new OffsetMap([edit]);
+    assert.equal(map.forward(10), 10, "the range's start maps to the replacement's start");
+    assert.equal(map.forward(11), 10 + 11); // the newline after "a"
+    assert.equal(map.forward(12), 10 + 14); // "b"
+    assert.equal(map.forward(13), 10 + 15); // the newline after "b"
+    assert.equal(map.back(10 + 14), 12);
+    assert.equal(map.back(10 + 2), 10, "inside the new header: the start of the replaced range");
+    assert.equal(map.back(10 + 2, "after"), 14);
+    assert.equal(map.forward(14), 10 + edit.text.length, "after the range: shifted by the growth");
+  });
+});
+
 describe("OffsetChain", () => {
   it("maps between the original and the last text over several rounds", () => {
     const round1: TextEdit[] = [{ start: 0, end: 5, text: "A" }]; // "A beta gamma\n"

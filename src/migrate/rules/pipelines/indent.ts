@@ -1,3 +1,4 @@
+import type { KeptRun } from "../../edits.js";
 import type { SyntaxNode } from "../../parser.js";
 import type { SourceText } from "../../source.js";
 
@@ -25,4 +26,22 @@ export function indentLines(text: string, unit: string): string {
     .split(/(?<=\n)/)
     .map((line) => (line.trim() === "" ? line : unit + line))
     .join("");
+}
+
+/**
+ * The runs `indentLines(text, unit)` carries over unchanged (each line after its added unit), for a re-indenting
+ * edit's `kept`: `oldBase` and `newBase` are where `text` and its indented copy start within the edit.
+ * Lines for which `unchanged(i)` is false (rewritten on the way) get no run.
+ */
+export function keptLines(text: string, unit: string, oldBase: number, newBase: number, unchanged: (line: number) => boolean = () => true): KeptRun[] {
+  const runs: KeptRun[] = [];
+  let from = oldBase;
+  let to = newBase;
+  text.split(/(?<=\n)/).forEach((line, i) => {
+    const added = line.trim() === "" ? 0 : unit.length;
+    if (unchanged(i) && line.length > 0) runs.push([from, to + added, line.length]);
+    from += line.length;
+    to += added + line.length;
+  });
+  return runs;
 }

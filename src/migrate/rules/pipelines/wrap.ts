@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "../../parser.js";
 import type { RuleContext } from "../../rule.js";
 import { insideAsyncFunction, statementsOf } from "../../syntax.js";
-import { hasMultilineString, indentLines, indentUnit } from "./indent.js";
+import { hasMultilineString, indentLines, indentUnit, keptLines } from "./indent.js";
 
 /**
  * `tr = r.multi_exec()` followed by statements using `tr` → `async with r.pipeline(transaction=True) as tr:` around
@@ -28,11 +28,14 @@ export function wrapTransactionInAsyncWith(ctx: RuleContext, assignment: SyntaxN
   if (bodyStart >= bodyEnd || hasMultilineString(block, bodyStart, bodyEnd, src)) return false;
   const unit = indentUnit(src, block);
   const nl = src.newline;
-  const body = indentLines(src.text.slice(bodyStart, bodyEnd), unit);
+  const oldBody = src.text.slice(bodyStart, bodyEnd);
+  const body = indentLines(oldBody, unit);
   const restOfFirstLine = src.text.slice(stmt.endIndex, src.lineContentEnd(firstLine));
   const header = `async with ${receiverText}.pipeline(transaction=True) as ${name}:${restOfFirstLine}`;
+  // each body line keeps its position (findings and later rewrites inside the block map to their own lines)
+  const kept = keptLines(oldBody, unit, bodyStart - stmt.startIndex, header.length + nl.length);
   ctx.rewrite(
-    [{ start: stmt.startIndex, end: bodyEnd, text: header + nl + body }],
+    [{ start: stmt.startIndex, end: bodyEnd, text: header + nl + body, kept }],
     "aioredis `multi_exec()` is redis-py's transactional pipeline; `async with` releases its connection even when a command fails.",
   );
   return true;

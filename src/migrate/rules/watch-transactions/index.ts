@@ -2,7 +2,7 @@ import type { TextEdit } from "../../edits.js";
 import type { SyntaxNode } from "../../parser.js";
 import { defineRule, type RuleContext } from "../../rule.js";
 import { awaitingParent, callParts, insideAsyncFunction, statementsOf, unparenthesize } from "../../syntax.js";
-import { hasMultilineString, indentLines, indentUnit } from "../pipelines/indent.js";
+import { hasMultilineString, indentLines, indentUnit, keptLines } from "../pipelines/indent.js";
 
 const REVIEW =
   "Optimistic transaction (WATCH … MULTI/EXEC): check that the retry loop is bounded and that everything between WATCH and EXEC can safely run again after a conflict.";
@@ -113,15 +113,21 @@ function rewriteSequence(ctx: RuleContext, seq: WatchSequence): string | null {
   }
   local.push({ start: seq.multiStmt.startIndex - start, end: seq.multiStmt.endIndex - start, text: `${seq.pipeName}.multi()` });
   local.sort((a, b) => a.start - b.start);
-  let body = src.text.slice(start, end);
+  const original = src.text.slice(start, end);
+  let body = original;
   for (const e of [...local].reverse()) body = body.slice(0, e.start) + e.text + body.slice(e.end);
   const indent = src.indentAt(seq.watchStmt.startIndex);
   const unit = indentUnit(src, block);
   const nl = src.newline;
   const reindented = indentLines(body, unit);
-  const text = `${indent}async with ${seq.receiver.text}.pipeline(transaction=True) as ${seq.pipeName}:${nl}${reindented}`;
+  const header = `${indent}async with ${seq.receiver.text}.pipeline(transaction=True) as ${seq.pipeName}:${nl}`;
+  const text = header + reindented;
+  // lines the local edits left alone keep their position (same line count: the local edits stay within lines)
+  const oldLines = original.split(/(?<=\n)/);
+  const newLines = body.split(/(?<=\n)/);
+  const kept = oldLines.length === newLines.length ? keptLines(original, unit, 0, header.length, (i) => oldLines[i] === newLines[i]) : [];
   ctx.rewrite(
-    [{ start, end, text }],
+    [{ start, end, text, kept }],
     "redis-py watches on the pipeline that runs MULTI/EXEC: reads between `watch()` and `multi()` run immediately on it, and a conflict raises `WatchError` from `execute()`.",
   );
   return text
