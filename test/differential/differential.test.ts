@@ -203,6 +203,8 @@ const EXPECTED: Record<string, Expectation> = {
       watchReview(34),
       // the handler, on line 45, inside the `with await pool` block the WATCH rewrite re-indents
       multiExecSplit(45),
+      // the transaction takes a second pool connection while `async with pool.client() as conn:` holds the first
+      { ruleId: "lifecycle", originalLine: 40, what: "`conn.multi_exec()` ran on the connection this block borrowed" },
       runtimeUrl(53),
       runtimeUrl(54),
     ],
@@ -246,6 +248,43 @@ const EXPECTED: Record<string, Expectation> = {
       "`except aioredis.RedisError`); migrated, it catches the WatchError and reserve() returns False, so the program " +
       "takes the other branch until a person decides whether that handler should run (reference/81 lets the error " +
       "propagate, as before).",
+  },
+  "87_printed_set_and_geohash_replies.py": {
+    steps: [
+      // SMEMBERS/SINTER replies printed, compared with a list and indexed (a set in redis-py, §5.5), and GEOHASH
+      // replies printed (str instead of bytes, §5.8): each use is reported with its suggestion.
+      { ruleId: "reply-shapes", originalLine: 20, what: "comparisons with a list and printed text" },
+      { ruleId: "reply-shapes", originalLine: 21, what: "comparisons with a list and printed text" },
+      { ruleId: "reply-shapes", originalLine: 24, what: "comparisons with a list and printed text" },
+      { ruleId: "reply-shapes", originalLine: 26, what: "comparisons with a list and printed text" },
+      { ruleId: "geo-commands", originalLine: 32, what: "so this printed or logged text changes" },
+      { ruleId: "geo-commands", originalLine: 33, what: "so this code sees a different type" },
+      { ruleId: "geo-commands", originalLine: 36, what: "so this printed or logged text changes" },
+    ],
+    noOutputCheck:
+      "until the steps are applied the migrated program prints sets and str hashes, and stops with TypeError at " +
+      "`common[0]` (a set is not subscriptable); the steps' suggestions give the original output (reference/87).",
+  },
+  "84_with_await_pipeline_pool.py": {
+    steps: [
+      // In aioredis the pipeline ran on the borrowed connection; in redis-py it takes a second one from the pool.
+      { ruleId: "lifecycle", originalLine: 32, what: "`conn.multi_exec()` ran on the connection this block borrowed" },
+      { ruleId: "lifecycle", originalLine: 42, what: "`conn.pipeline()` ran on the connection this block borrowed" },
+      runtimeUrl(51),
+    ],
+    noOutputCheck:
+      "migrated as is it deadlocks: both checkout() calls hold a client() connection of a BlockingConnectionPool of " +
+      "2 (timeout=None) and each pipeline waits for a third; the steps' suggestions (reference/84) print the original output.",
+  },
+  "85_commands_after_close.py": {
+    steps: [
+      // aioredis raised for a command after close(); a redis-py client reconnects, so these handlers no longer run.
+      { ruleId: "exceptions", originalLine: 23, what: "raised `PoolClosedError` for a command on a client after its `close()`" },
+      { ruleId: "exceptions", originalLine: 39, what: "raised `ConnectionClosedError` for a command on a client after its `close()`" },
+    ],
+    noOutputCheck:
+      "after close() redis-py reconnects: the worker polls until its limit instead of stopping on PoolClosedError, and " +
+      "the session is saved instead of refused, until a person adds the closed flag the steps suggest (reference/85).",
   },
   "83_pipeline_futures_in_try.py": {
     steps: [
@@ -321,7 +360,13 @@ const EXPECTED: Record<string, Expectation> = {
   "38_pubsub_pattern_iter.py": { steps: [poolSize(21)] },
   "39_pubsub_single_get.py": { steps: [poolSize(22)] },
   "40_reply_errors.py": { steps: [poolSize(29)] },
-  "42_error_classes_in_app_code.py": { steps: [poolSize(45)] },
+  "42_error_classes_in_app_code.py": {
+    steps: [
+      poolSize(45),
+      // a redis-py client reconnects after close(): the handler for ConnectionClosedError no longer runs for that
+      { ruleId: "exceptions", originalLine: 26, what: "raised `ConnectionClosedError` for a command on a client after its `close()`" },
+    ],
+  },
   "43_stream_activity_feed.py": { steps: [poolSize(20)] },
   "45_shop_app.py": { steps: [startupPing(11, "p45_shop/db.py")] },
   "46_geo_nearby_stores.py": { steps: [poolSize(14)] },
