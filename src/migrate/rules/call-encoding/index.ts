@@ -12,7 +12,7 @@ import { decodeSuggestion, isOneValue } from "./suggestion.js";
 /** aioredis 1.x commands that took a per-call `encoding=` (from the signatures of aioredis 1.3.1's `Redis`). */
 const ENCODING_METHODS = new Set([
   "blpop", "brpop", "brpoplpush", "bzpopmax", "bzpopmin", "client_getname", "cluster_get_keys_in_slots", "command_getkeys",
-  "echo", "georadius", "georadiusbymember", "get", "getrange", "getset", "hget", "hgetall", "hkeys", "hmget", "hvals",
+  "echo", "geohash", "geopos", "georadius", "georadiusbymember", "get", "getrange", "getset", "hget", "hgetall", "hkeys", "hmget", "hvals",
   "keys", "lindex", "lpop", "lrange", "mget", "ping", "randomkey", "rpop", "rpoplpush", "smembers", "spop",
   "srandmember", "zpopmax", "zpopmin", "zrange", "zrangebylex", "zrangebyscore", "zrevrange", "zrevrangebylex",
   "zrevrangebyscore",
@@ -20,9 +20,10 @@ const ENCODING_METHODS = new Set([
 
 /**
  * Replies redis-py always decodes to str (its response callbacks run `str_if_bytes`, whatever `decode_responses`
- * says; verified with redis-py 4.3.4, same callbacks in 5.x): a per-call codec is already what they get.
+ * says; verified with redis-py 4.3.4, same callbacks in 5.x): a per-call codec is already what they get. `geopos`
+ * replies floats: a codec never applied to it.
  */
-const ALWAYS_STR = new Set(["client_getname", "command_getkeys"]);
+const ALWAYS_STR = new Set(["client_getname", "command_getkeys", "geohash", "geopos"]);
 
 const WHY_SAME = "The client decodes replies with this codec already (`decode_responses=True`); redis-py has no per-call `encoding=`.";
 const WHY_REMOVE = "redis-py has no per-call `encoding=`: methods without `**kwargs` raise TypeError, the others run the command and ignore it.";
