@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { generateCorpus } from "../../bench/corpus.js";
@@ -219,6 +219,23 @@ describe("regions: the migration through the blanked view equals the whole-modul
   };
 
   it("on every Python file of the repository", () => check(repositoryFiles(), "repository", 0.05));
+  it("on real code: the aioredis 1.3.1 and redis-py packages the test setup installs", () => {
+    // scripts/install-test-deps.sh installs them for /usr/bin/python3; the differential suite needs them too
+    const dirs = execFileSync("/usr/bin/python3", ["-c", "import os, aioredis, redis; print(os.path.dirname(aioredis.__file__)); print(os.path.dirname(redis.__file__))"], {
+      encoding: "utf8",
+    }).trim().split("\n");
+    const files: PyFile[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory() && e.name !== "__pycache__") walk(p);
+        else if (e.name.endsWith(".py")) files.push({ path: p, text: readFileSync(p, "utf8") });
+      }
+    };
+    for (const d of dirs) walk(d);
+    assert.ok(files.length > 50, `${files.length} files under ${dirs.join(", ")}`);
+    check(files, "packages", 0.3);
+  });
   it("on a generated code base where every module uses aioredis", () => check(generated(11, 1), "dense", 0.9));
   it("on a generated code base where some modules use aioredis", () => check(generated(12, 0.3), "mixed", 0.2));
 });
