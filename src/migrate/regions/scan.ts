@@ -123,14 +123,7 @@ class Scanner {
         if (text.charCodeAt(this.i) === Ch.Newline) this.i++;
         continue;
       }
-      if (c === Ch.Quote || c === Ch.Apostrophe) {
-        this.string("");
-        continue;
-      }
-      if (isIdentStart(c)) {
-        this.word();
-        continue;
-      }
+      if (this.stringOrName(c)) continue;
       if (c >= Ch.Zero && c <= Ch.Nine) {
         this.number();
         continue;
@@ -139,6 +132,14 @@ class Scanner {
     }
     if (started || chunks.length === 0) close(text.length);
     return chunks;
+  }
+
+  /** Scans a string literal or a name starting at `this.i` (its first character is `c`); false when it is neither. */
+  private stringOrName(c: number): boolean {
+    if (c === Ch.Quote || c === Ch.Apostrophe) this.string("");
+    else if (isIdentStart(c)) this.word();
+    else return false;
+    return true;
   }
 
   private skipToLineEnd(): void {
@@ -267,14 +268,7 @@ class Scanner {
     let depth = 0;
     while (this.i < text.length) {
       const c = text.charCodeAt(this.i);
-      if (c === Ch.Quote || c === Ch.Apostrophe) {
-        this.string("");
-        continue;
-      }
-      if (isIdentStart(c)) {
-        this.word();
-        continue;
-      }
+      if (this.stringOrName(c)) continue;
       if (c === Ch.OpenParen || c === Ch.OpenBracket || c === Ch.OpenBrace) depth++;
       else if (c === Ch.CloseParen || c === Ch.CloseBracket) depth--;
       else if (c === Ch.CloseBrace) {
