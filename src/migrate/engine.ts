@@ -12,8 +12,9 @@ import { enclosingStatement } from "./syntax.js";
 import { insertTodoComments } from "./todo.js";
 
 /**
- * Rounds of `code` rules per file: a rewrite nested in another rewrite lands one round later. Each further round
- * runs only the rules that proposed or reported something in the round before.
+ * Rounds of `code` rules per file: a rewrite nested in another rewrite (its edits overlap the outer one's) is
+ * deferred and lands one round later. A further round runs only when something was deferred, and only the rules
+ * that proposed or reported something in the round before.
  */
 const MAX_CODE_ROUNDS = 4;
 const PHASES: readonly RulePhase[] = ["code", "references", "imports"];
@@ -70,7 +71,8 @@ interface Proposal {
  *
  * 1. The prefilter rules out files that cannot involve aioredis (returned byte-identical, unparsed).
  * 2. Rules propose byte-range edits on the current text; non-conflicting ones are applied, the rest wait for the
- *    next round (re-parsed incrementally). `code` rules run to a fixpoint, then `references`, then `imports`.
+ *    next round (re-parsed incrementally); a round that defers nothing ends its phase. `code` rules, then
+ *    `references`, then `imports`.
  * 3. Any round whose result parses worse than its input is re-applied rewrite by rewrite, dropping the rewrites
  *    that break the parse (each becomes a manual step).
  * 4. TODO comments are added above the lines that need a person, once.
@@ -133,7 +135,8 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
       ranges = applied.ranges;
       tree = applied.tree;
       round++;
-      if (accepted.length === proposals.length && phase !== "code") break;
+      // A further round is for the proposals this one deferred (their edits overlapped an applied one).
+      if (accepted.length === proposals.length) break;
     }
   }
 
