@@ -28,6 +28,7 @@ export default defineRule({
   phase: "references",
   needsImport: true,
   apply(ctx) {
+    if (!spellsAioredisNames(ctx)) return;
     for (const node of ctx.tree.rootNode.descendantsOfType(["attribute", "identifier"])) {
       if (isOutermostReference(ctx, node)) migrateReference(ctx, node, { base: 0, report: null });
     }
@@ -39,6 +40,19 @@ export default defineRule({
     pathStrings(ctx);
   },
 });
+
+/**
+ * Whether the module spells `aioredis` or a name an aioredis import binds anywhere but in those imports (code,
+ * strings, comments): everything this rule rewrites or reports does, so without it the scans can be skipped.
+ */
+function spellsAioredisNames(ctx: RuleContext): boolean {
+  const names = ["aioredis", ...ctx.facts.bindings.keys()].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const imports = ctx.facts.aioredisImports.map((s) => [s.startIndex, s.endIndex] as const);
+  for (const m of ctx.source.text.matchAll(new RegExp(`\\b(?:${names.join("|")})\\b`, "g"))) {
+    if (!imports.some(([start, end]) => start <= m.index! && m.index! < end)) return true;
+  }
+  return false;
+}
 
 /** The top of an attribute chain (`aioredis.commands.Pipeline`, not `aioredis.commands`) that names aioredis. */
 function isOutermostReference(ctx: RuleContext, node: SyntaxNode): boolean {
