@@ -75,6 +75,7 @@ export function elementUses(uses: readonly Use[]): Use[] {
   for (const u of uses) {
     if (u.kind === "index") out.push(...usesOf(u.site));
     else if (u.kind === "iterate" && u.target?.type === "identifier") out.push(...usesOfTargetName(u.target, u.site));
+    else if (u.kind === "call-arg") out.push(...wrappedLoopItemUses(u.node));
     else if (u.kind === "unpack" && u.target) {
       for (const id of patternNames(u.target)) out.push(...usesOfName(id, scopeOf(u.site), statementEnd(u.site)));
     }
@@ -100,6 +101,69 @@ export function usesOfTargetName(id: SyntaxNode, site: SyntaxNode): Use[] {
   // a comprehension's body comes before its `for` clause
   if (site.type === "for_in_clause") return usesOfName(id, loopScope(site), loopScope(site).startIndex);
   return usesOfName(id, scopeOf(site), statementEnd(site));
+}
+
+/**
+ * Builtins a loop can iterate a list through: where the list's element lands in the loop target. `zip` puts it at
+ * the list's position, `enumerate` second (after the count); the others hand out the element itself.
+ */
+const ELEMENT_WRAPPERS: Readonly<Record<string, "position" | "second" | "same">> = {
+  zip: "position",
+  enumerate: "second",
+  sorted: "same",
+  reversed: "same",
+  list: "same",
+  tuple: "same",
+  iter: "same",
+};
+
+/**
+ * Uses of the loop target that receives a list's elements through `zip(…)`, `enumerate(…)`, `sorted(…)` and the
+ * like (nested too: `for i, (name, h) in enumerate(zip(names, hashes))`), in a `for` loop or a comprehension.
+ * Only the one target the elements land in is followed; any form whose positions are unclear (starred arguments or
+ * targets, a target that does not match the arguments, a list that is not the first argument of `sorted`) is not.
+ */
+function wrappedLoopItemUses(list: SyntaxNode): Use[] {
+  const slots: (TargetSlot | null)[] = []; // per wrapper, innermost first; null: the element itself
+  let n = outermost(list);
+  for (;;) {
+    const args = n.parent;
+    const call = args?.parent;
+    if (args?.type !== "argument_list" || call?.type !== "call") return [];
+    const kind = ELEMENT_WRAPPERS[call.childForFieldName("function")?.text ?? ""];
+    if (!kind) return [];
+    const positional = args.namedChildren.filter((c) => c.type !== "comment" && c.type !== "keyword_argument");
+    const at = positional.findIndex((c) => c.id === n.id);
+    if (at < 0 || positional.some((c) => c.type === "list_splat" || c.type === "dictionary_splat")) return [];
+    if (kind === "position") slots.push({ size: positional.length, index: at });
+    else if (at !== 0) return [];
+    else slots.push(kind === "second" ? { size: 2, index: 1 } : null);
+    n = outermost(call);
+    const loop = n.parent;
+    if ((loop?.type === "for_statement" || loop?.type === "for_in_clause") && isField(loop, "right", n)) {
+      const target = targetAt(loop.childForFieldName("left"), slots.reverse());
+      return target?.type === "identifier" ? usesOfTargetName(target, loop) : [];
+    }
+  }
+}
+
+/** Where a wrapper puts the element: position `index` of a tuple of `size` items. */
+interface TargetSlot {
+  readonly size: number;
+  readonly index: number;
+}
+
+/** The part of a loop target at the given slots (outermost wrapper first), or null when the shapes do not match. */
+function targetAt(target: SyntaxNode | null, slots: readonly (TargetSlot | null)[]): SyntaxNode | null {
+  let t = target;
+  for (const slot of slots) {
+    if (!t || !slot) continue;
+    if (!["pattern_list", "tuple_pattern", "list_pattern"].includes(t.type)) return null;
+    const parts = t.namedChildren.filter((c) => c.type !== "comment");
+    if (parts.length !== slot.size || parts.some((c) => c.type === "list_splat_pattern")) return null;
+    t = parts[slot.index] ?? null;
+  }
+  return t;
 }
 
 function directUse(node: SyntaxNode): Use | null {
