@@ -12,7 +12,7 @@ export class ArgumentEdits {
   constructor(private readonly args: SyntaxNode, private readonly text: string) {}
 
   get isEmpty(): boolean {
-    return this.edits.length === 0;
+    return this.edits.length === 0 && this.removed.size === 0;
   }
 
   /** `changed=True` → `ch=True`. */
@@ -59,25 +59,19 @@ export class ArgumentEdits {
     return last ? this.insertAfter(last, text) : this.insertAt(this.args.startIndex + 1, text);
   }
 
-  /** Removes one argument and its separating comma; an argument alone on its line takes the whole line. */
+  /**
+   * Removes one argument and its separating comma; arguments alone on their line(s) take the whole lines. Adjacent
+   * removed arguments go as one run (so their edits cannot overlap), and comments in the removed text stay (see
+   * `removalKeepingComments`).
+   */
   remove(arg: SyntaxNode): this {
-    const all = argumentNodes(this.args);
-    const i = all.findIndex((a) => a.id === arg.id);
-    if (i < 0) return this;
-    this.removed.add(arg.id);
-    const line = wholeLine(this.text, arg, this.args);
-    if (line) return this.push(line);
-    const prev = all[i - 1];
-    const next = all[i + 1];
-    if (prev && !hasCommentBetween(this.args, prev, arg)) return this.push({ start: prev.endIndex, end: arg.endIndex, text: "" });
-    if (next) return this.push({ start: arg.startIndex, end: next.startIndex, text: "" });
-    const comma = arg.nextSibling?.type === "," ? arg.nextSibling : null;
-    return this.push({ start: arg.startIndex, end: comma ? comma.endIndex : arg.endIndex, text: "" });
+    if (argumentNodes(this.args).some((a) => a.id === arg.id)) this.removed.add(arg.id);
+    return this;
   }
 
   /** The edits, sorted; throws when two of them overlap (a bug in the rule, caught by the fixtures). */
   build(): TextEdit[] {
-    const sorted = [...this.edits].sort(compareEdits);
+    const sorted = [...this.edits, ...this.removalEdits()].sort(compareEdits);
     for (let i = 1; i < sorted.length; i++)
       if (editsConflict(sorted[i - 1]!, sorted[i]!)) throw new Error(`overlapping argument edits in ${this.args.text}`);
     return sorted;
@@ -88,6 +82,30 @@ export class ArgumentEdits {
     const inside = this.build().filter((e) => e.start >= node.startIndex && e.end <= node.endIndex);
     const shifted = inside.map((e) => ({ ...e, start: e.start - node.startIndex, end: e.end - node.startIndex }));
     return applyEdits(node.text, shifted);
+  }
+
+  private removalEdits(): TextEdit[] {
+    const all = argumentNodes(this.args);
+    const edits: TextEdit[] = [];
+    for (let a = 0; a < all.length; a++) {
+      if (!this.removed.has(all[a]!.id)) continue;
+      let b = a;
+      while (b + 1 < all.length && this.removed.has(all[b + 1]!.id)) b++;
+      const range = this.runRange(all[a]!, all[b]!, all[a - 1], all[b + 1]);
+      edits.push(removalKeepingComments(this.text, this.args, range.start, range.end));
+      a = b;
+    }
+    return edits;
+  }
+
+  /** What removing the adjacent arguments `first`…`last` deletes: their lines, or the text up to a neighbour. */
+  private runRange(first: SyntaxNode, last: SyntaxNode, prev?: SyntaxNode, next?: SyntaxNode): { start: number; end: number } {
+    const lines = wholeLines(this.text, first, last, this.args);
+    if (lines) return lines;
+    if (prev && !hasCommentBetween(this.args, prev, first)) return { start: prev.endIndex, end: last.endIndex };
+    if (next) return { start: first.startIndex, end: next.startIndex };
+    const comma = last.nextSibling?.type === "," ? last.nextSibling : null;
+    return { start: first.startIndex, end: comma ? comma.endIndex : last.endIndex };
   }
 
   private push(edit: TextEdit): this {
@@ -105,14 +123,56 @@ function hasCommentBetween(args: SyntaxNode, a: SyntaxNode, b: SyntaxNode): bool
   return args.namedChildren.some((c) => c.type === "comment" && c.startIndex >= a.endIndex && c.endIndex <= b.startIndex);
 }
 
-/** The whole line(s) of an argument that sits alone on them (indentation before, only `,` and a comment after). */
-function wholeLine(text: string, arg: SyntaxNode, args: SyntaxNode): TextEdit | null {
-  const lineStart = text.lastIndexOf("\n", arg.startIndex - 1) + 1;
-  if (lineStart <= args.startIndex || text.slice(lineStart, arg.startIndex).trim() !== "") return null;
-  const nl = text.indexOf("\n", arg.endIndex);
+/** The whole lines of `first`…`last` when nothing else shares them (indentation before, only `,` and a comment after). */
+function wholeLines(text: string, first: SyntaxNode, last: SyntaxNode, args: SyntaxNode): { start: number; end: number } | null {
+  const lineStart = text.lastIndexOf("\n", first.startIndex - 1) + 1;
+  if (lineStart <= args.startIndex || text.slice(lineStart, first.startIndex).trim() !== "") return null;
+  const nl = text.indexOf("\n", last.endIndex);
   const lineEnd = nl < 0 ? text.length : nl + 1;
-  const rest = text.slice(arg.endIndex, nl < 0 ? text.length : nl).replace(/\r$/, "");
+  const rest = text.slice(last.endIndex, nl < 0 ? text.length : nl).replace(/\r$/, "");
   if (!/^\s*,?\s*(#.*)?$/.test(rest)) return null;
   if (lineEnd > args.endIndex) return null;
-  return { start: lineStart, end: lineEnd, text: "" };
+  return { start: lineStart, end: lineEnd };
+}
+
+/**
+ * The edit that deletes `[start, end)` of an argument list without losing a comment in it: a comment keeps its place
+ * at the end of what remains of its line, or, where its whole line goes, stays as a line of its own at that line's
+ * indentation. Without comments this is a plain deletion.
+ */
+export function removalKeepingComments(text: string, args: SyntaxNode, start: number, end: number): TextEdit {
+  const comments = args.descendantsOfType("comment").filter((c) => c.startIndex >= start && c.endIndex <= end);
+  if (comments.length === 0) return { start, end, text: "" };
+  const startLine = text.lastIndexOf("\n", start - 1) + 1;
+  const midLine = text.slice(startLine, start).trim() !== "";
+  let out = "";
+  let pos = start;
+  for (let nl = text.indexOf("\n", pos); nl >= 0 && nl < end; nl = text.indexOf("\n", pos)) {
+    const terminator = text[nl - 1] === "\r" ? "\r\n" : "\n";
+    const lineStart = text.lastIndexOf("\n", pos - 1) + 1;
+    const comment = comments.find((c) => c.startIndex >= pos && c.startIndex < nl);
+    const commentText = comment ? text.slice(comment.startIndex, nl).replace(/\r$/, "") : "";
+    if (comment && pos === start && midLine) out += spaceBefore(text, comment.startIndex) + commentText + terminator;
+    else if (comment) out += leadingSpace(text.slice(lineStart)) + commentText + terminator;
+    else if (pos === start && midLine) out += terminator; // the line the removal starts on keeps its end
+    pos = nl + 1;
+  }
+  // What follows the removal (the next argument, `)`) keeps its indentation.
+  out += leadingSpace(text.slice(pos, end));
+  // Mid-line, the line now ends at the comment or newline: drop the spaces left before it. Otherwise every kept line
+  // carries its own indentation, so the removal starts at the line start.
+  let from = midLine ? start : startLine;
+  if (midLine) while (text[from - 1] === " " || text[from - 1] === "\t") from--;
+  return { start: from, end, text: out };
+}
+
+/** The spaces between a trailing comment and the code before it (two, as PEP 8 asks, when there were none). */
+function spaceBefore(text: string, commentStart: number): string {
+  let i = commentStart;
+  while (i > 0 && (text[i - 1] === " " || text[i - 1] === "\t")) i--;
+  return text.slice(i, commentStart) || "  ";
+}
+
+function leadingSpace(s: string): string {
+  return /^[ \t]*/.exec(s)![0];
 }

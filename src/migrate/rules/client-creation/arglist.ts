@@ -1,11 +1,12 @@
 import type { TextEdit } from "../../edits.js";
 import type { SyntaxNode } from "../../parser.js";
 import type { SourceText } from "../../source.js";
+import { removalKeepingComments } from "../../command-calls/arguments.js";
 
 /**
  * In-place edits of a call's argument list, so the user's layout (one argument per line, trailing commas, comments)
  * survives: arguments are replaced, keyword names renamed, arguments removed with their separator (a whole line when
- * the argument had the line to itself), and new keywords appended in the list's own style.
+ * the argument had the line to itself, keeping any comment there), and new keywords appended in the list's own style.
  */
 export class ArgListEditor {
   private readonly items: SyntaxNode[];
@@ -64,11 +65,13 @@ export class ArgListEditor {
       while (b + 1 < n && this.removed.has(this.items[b + 1]!.id)) b++;
       const first = this.items[a]!;
       const last = this.items[b]!;
-      const wholeLines = this.wholeLineRange(first, last);
-      if (wholeLines) edits.push({ ...wholeLines, text: "" });
-      else if (b + 1 < n) edits.push({ start: first.startIndex, end: this.items[b + 1]!.startIndex, text: "" });
-      else if (a > 0) edits.push({ start: this.items[a - 1]!.endIndex, end: last.endIndex, text: "" });
-      else edits.push({ start: first.startIndex, end: this.closeParen().startIndex, text: "" });
+      const range =
+        this.wholeLineRange(first, last) ??
+        (b + 1 < n ? { start: first.startIndex, end: this.items[b + 1]!.startIndex }
+        : a > 0 ? { start: this.items[a - 1]!.endIndex, end: last.endIndex }
+        : { start: first.startIndex, end: this.closeParen().startIndex });
+      // a comment beside or between the removed arguments stays (on what remains of its line, or on its own line)
+      edits.push(removalKeepingComments(this.source.text, this.args, range.start, range.end));
       a = b;
     }
     return edits;

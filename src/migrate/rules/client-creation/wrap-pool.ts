@@ -26,6 +26,25 @@ function producingCall(value: SyntaxNode): SyntaxNode | null {
 }
 
 /**
+ * `Redis(arg)` → `arg`. A comment inside the parentheses (`Redis(  # the app's client`) keeps its place: only the
+ * name and a trailing comma go, leaving `(arg)`, which is `arg`.
+ */
+function unwrapEdits(call: SyntaxNode, arg: SyntaxNode): TextEdit[] {
+  const outside = call.descendantsOfType("comment").filter((c) => c.endIndex <= arg.startIndex || c.startIndex >= arg.endIndex);
+  if (outside.length === 0) {
+    return [
+      { start: call.startIndex, end: arg.startIndex, text: "" },
+      { start: arg.endIndex, end: call.endIndex, text: "" },
+    ];
+  }
+  const fn = call.childForFieldName("function")!;
+  const comma = call.childForFieldName("arguments")!.children.find((c) => c.type === "," && c.startIndex >= arg.endIndex);
+  const edits: TextEdit[] = [{ start: fn.startIndex, end: fn.endIndex, text: "" }];
+  if (comma) edits.push({ start: comma.startIndex, end: comma.endIndex, text: "" });
+  return edits;
+}
+
+/**
  * aioredis 1.x `Redis(pool_or_conn)` wrapped an existing pool or connection in the command API (§2). redis-py's
  * `Redis` takes keywords only, so the pool must become `connection_pool=`. What the argument is decides the rewrite:
  * a factory result is now a redis-py client itself (share its pool), a redis-py / aioredis 2.x `ConnectionPool` is
@@ -45,10 +64,7 @@ export function planWrap(ctx: RuleContext, call: SyntaxNode, migratedCalls: Read
   if (direct && migratedCalls.has(direct.id)) {
     return {
       kind: "rewrite",
-      edits: [
-        { start: call.startIndex, end: arg.startIndex, text: "" },
-        { start: arg.endIndex, end: call.endIndex, text: "" },
-      ],
+      edits: unwrapEdits(call, arg),
       why: "aioredis 1.x `Redis(pool)` wrapped a pool in the command API; the migrated factory already builds a redis-py client.",
     };
   }
