@@ -124,7 +124,7 @@ function hasCommentBetween(args: SyntaxNode, a: SyntaxNode, b: SyntaxNode): bool
 }
 
 /** The whole lines of `first`…`last` when nothing else shares them (indentation before, only `,` and a comment after). */
-function wholeLines(text: string, first: SyntaxNode, last: SyntaxNode, args: SyntaxNode): { start: number; end: number } | null {
+export function wholeLines(text: string, first: SyntaxNode, last: SyntaxNode, args: SyntaxNode): { start: number; end: number } | null {
   const lineStart = text.lastIndexOf("\n", first.startIndex - 1) + 1;
   if (lineStart <= args.startIndex || text.slice(lineStart, first.startIndex).trim() !== "") return null;
   const nl = text.indexOf("\n", last.endIndex);

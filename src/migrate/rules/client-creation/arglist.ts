@@ -1,7 +1,7 @@
+import { removalKeepingComments, wholeLines } from "../../command-calls/arguments.js";
 import type { TextEdit } from "../../edits.js";
 import type { SyntaxNode } from "../../parser.js";
 import type { SourceText } from "../../source.js";
-import { removalKeepingComments } from "../../command-calls/arguments.js";
 
 /**
  * In-place edits of a call's argument list, so the user's layout (one argument per line, trailing commas, comments)
@@ -63,13 +63,7 @@ export class ArgListEditor {
       if (!this.removed.has(this.items[a]!.id)) continue;
       let b = a;
       while (b + 1 < n && this.removed.has(this.items[b + 1]!.id)) b++;
-      const first = this.items[a]!;
-      const last = this.items[b]!;
-      const range =
-        this.wholeLineRange(first, last) ??
-        (b + 1 < n ? { start: first.startIndex, end: this.items[b + 1]!.startIndex }
-        : a > 0 ? { start: this.items[a - 1]!.endIndex, end: last.endIndex }
-        : { start: first.startIndex, end: this.closeParen().startIndex });
+      const range = this.runRange(a, b);
       // a comment beside or between the removed arguments stays (on what remains of its line, or on its own line)
       edits.push(removalKeepingComments(this.source.text, this.args, range.start, range.end));
       a = b;
@@ -77,15 +71,15 @@ export class ArgListEditor {
     return edits;
   }
 
-  /** The lines of `first`…`last` when nothing else shares them (a trailing comma or comment may follow). */
-  private wholeLineRange(first: SyntaxNode, last: SyntaxNode): { start: number; end: number } | null {
-    const src = this.source;
-    const firstLine = src.lineIndexAt(first.startIndex);
-    if (src.text.slice(src.lineStart(firstLine), first.startIndex).trim() !== "") return null;
-    const lastLine = src.lineIndexAt(last.endIndex);
-    const rest = src.text.slice(last.endIndex, src.lineContentEnd(lastLine));
-    if (!/^\s*,?\s*(#.*)?$/.test(rest)) return null;
-    return { start: src.lineStart(firstLine), end: src.lineEndWithTerminator(lastLine) };
+  /** What removing items `a`…`b` deletes: their whole lines, or the text up to the next (else previous) item or `)`. */
+  private runRange(a: number, b: number): { start: number; end: number } {
+    const first = this.items[a]!;
+    const last = this.items[b]!;
+    const lines = wholeLines(this.source.text, first, last, this.args);
+    if (lines) return lines;
+    if (b + 1 < this.items.length) return { start: first.startIndex, end: this.items[b + 1]!.startIndex };
+    if (a > 0) return { start: this.items[a - 1]!.endIndex, end: last.endIndex };
+    return { start: first.startIndex, end: this.closeParen().startIndex };
   }
 
   private closeParen(): SyntaxNode {
