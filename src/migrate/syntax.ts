@@ -1,4 +1,6 @@
+import type { TextEdit } from "./edits.js";
 import type { SyntaxNode } from "./parser.js";
+import type { SourceText } from "./source.js";
 
 /** Small, pure helpers over tree-sitter-python nodes shared by the rules. */
 
@@ -132,4 +134,22 @@ export function isTruthyLiteral(node: SyntaxNode): boolean | null {
   if (t === "True") return true;
   if (t === "False" || t === "None") return false;
   return null;
+}
+
+/**
+ * The edit that deletes the lines of `stmt` (which starts its line) without losing a comment on them: the comments
+ * inside the statement and the one after it stay, each on a line of its own at the statement's indentation.
+ */
+export function removeLinesKeepingComments(source: SourceText, stmt: SyntaxNode): TextEdit {
+  const first = source.lineIndexAt(stmt.startIndex);
+  const last = source.lineIndexAt(stmt.endIndex);
+  const start = source.lineStart(first);
+  const end = source.lineEndWithTerminator(last);
+  const comments = stmt.descendantsOfType("comment").map((c) => c.text);
+  const trailing = /#.*$/.exec(source.text.slice(stmt.endIndex, source.lineContentEnd(last)))?.[0];
+  if (trailing) comments.push(trailing);
+  if (comments.length === 0) return { start, end, text: "" };
+  const indent = source.text.slice(start, stmt.startIndex);
+  const terminator = source.text.slice(source.lineContentEnd(last), end);
+  return { start, end, text: comments.map((c) => indent + c).join(source.newline) + terminator };
 }

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "../../parser.js";
 import type { AioredisBinding } from "../../facts.js";
 import { defineRule, type RuleContext } from "../../rule.js";
-import { enclosingStatement, statementsOf } from "../../syntax.js";
+import { enclosingStatement, removeLinesKeepingComments, statementsOf } from "../../syntax.js";
 import { TODO_PREFIX } from "../../todo.js";
 import { reportAioredisLock } from "./aioredis-lock.js";
 import { isReference, outermostChain } from "./references.js";
@@ -57,7 +57,11 @@ export default defineRule({
       const parts = [...newLines];
       if (keptText) parts.push(keptText);
       if (parts.length === 0) removeStatement(ctx, stmt);
-      else ctx.replace(stmt, parts.join(nl + indent), WHY_REWRITE);
+      else {
+        // comments inside a statement that is rewritten (a multi-line import) stay, each on a line below it
+        const comments = keptText === stmt.text ? [] : stmt.descendantsOfType("comment").map((c) => c.text);
+        ctx.replace(stmt, [...parts, ...comments].join(nl + indent), WHY_REWRITE);
+      }
     }
     for (const refs of remaining.values()) {
       for (const ref of refs) {
@@ -141,16 +145,12 @@ function removeStatement(ctx: RuleContext, stmt: SyntaxNode): void {
   const after = src.text.slice(stmt.endIndex, src.lineContentEnd(lastLine));
   const parent = stmt.parent;
   const onlyStatement = parent?.type === "block" && statementsOf(parent).length === 1;
-  if (!onlyStatement && before.trim() === "" && after.trim().startsWith("#")) {
-    // keep the trailing comment on its own line: `import aioredis  # noqa` → `# noqa`
-    ctx.rewrite([{ start: stmt.startIndex, end: stmt.endIndex + (after.length - after.trimStart().length), text: "" }], WHY_DROP);
-    return;
-  }
-  if (onlyStatement || before.trim() !== "" || after.trim() !== "") {
+  if (onlyStatement || before.trim() !== "" || (after.trim() !== "" && !after.trim().startsWith("#"))) {
     ctx.replace(stmt, "pass", WHY_DROP);
     return;
   }
-  ctx.rewrite([{ start: src.lineStart(line), end: src.lineEndWithTerminator(lastLine), text: "" }], WHY_DROP);
+  // the comments on its lines stay, each on its own line: `import aioredis  # noqa` → `# noqa`
+  ctx.rewrite([removeLinesKeepingComments(src, stmt)], WHY_DROP);
 }
 
 /** For modules that never imported aioredis (a client passed in): add the lines after the leading imports. */

@@ -1,7 +1,7 @@
 import type { TextEdit } from "../../edits.js";
 import type { SyntaxNode } from "../../parser.js";
 import type { RuleContext } from "../../rule.js";
-import { expressionKey, statementsOf, unparenthesize } from "../../syntax.js";
+import { expressionKey, removeLinesKeepingComments, statementsOf, unparenthesize } from "../../syntax.js";
 import { sentinelReceivers } from "../sentinel/receivers.js";
 
 /**
@@ -138,9 +138,7 @@ export function deleteStatement(ctx: RuleContext, stmt: SyntaxNode): TextEdit[] 
   const last = src.lineIndexAt(stmt.endIndex);
   const lead = src.text.slice(src.lineStart(first), stmt.startIndex);
   const trail = src.text.slice(stmt.endIndex, src.lineContentEnd(last));
-  if (/^[ \t]*$/.test(lead) && /^[ \t]*(#.*)?$/.test(trail)) {
-    return [{ start: src.lineStart(first), end: src.lineEndWithTerminator(last), text: "" }];
-  }
+  if (/^[ \t]*$/.test(lead) && /^[ \t]*(#.*)?$/.test(trail)) return [removeLinesKeepingComments(src, stmt)];
   return [{ start: stmt.startIndex, end: stmt.endIndex, text: "pass" }];
 }
 

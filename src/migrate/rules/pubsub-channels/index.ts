@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "../../parser.js";
 import { defineRule, type RuleContext } from "../../rule.js";
-import { awaitingParent, callParts, enclosingFunction, insideAsyncFunction, nextStatement, statementsOf, unparenthesize } from "../../syntax.js";
+import { awaitingParent, callParts, enclosingFunction, insideAsyncFunction, nextStatement, removeLinesKeepingComments, statementsOf, unparenthesize } from "../../syntax.js";
 import { indentUnit } from "../pipelines/indent.js";
 import { channelInfo, consumersOf, pubsubsFromEarlierRounds, scopeOf, type ChannelInfo, type ConvertedChannel } from "./channels.js";
 import { reportEscapes } from "./escapes.js";
@@ -140,8 +140,7 @@ function migrateSubscribe(ctx: RuleContext, call: SyntaxNode, pattern: boolean, 
 }
 
 function deleteLine(ctx: RuleContext, stmt: SyntaxNode): { start: number; end: number; text: string } {
-  const line = ctx.source.lineIndexAt(stmt.startIndex);
-  return { start: ctx.source.lineStart(line), end: ctx.source.lineEndWithTerminator(ctx.source.lineIndexAt(stmt.endIndex)), text: "" };
+  return removeLinesKeepingComments(ctx.source, stmt);
 }
 
 /** `await r.unsubscribe("c")` on the client that subscribed → on the PubSub that holds "c". */
