@@ -91,7 +91,8 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
   if (!input.forceParse && !mayInvolveAioredis(text, options)) return unchanged(false);
 
   // The rules see the statements that can involve aioredis: the parse covers only their ranges (regions/).
-  const view = viewOf(input);
+  const original = new SourceText(text);
+  const view = viewOf(input, original);
   let tree = view.tree;
   let ranges = view.ranges;
   const initialErrors = countSyntaxErrors(tree);
@@ -101,7 +102,6 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
   }
 
   const rules = input.rules ?? RULES;
-  const original = new SourceText(text);
   const factsOf = (t: Tree, source: SourceText): ModuleFacts =>
     new ModuleFacts(t, source, input.externalReceivers, view.hidden);
   let facts = view.facts;
@@ -199,8 +199,7 @@ interface ModuleView {
  * statements (their nodes keep the module's offsets; the rest has no nodes). Falls back to the whole module when
  * every statement is needed, or when the ranges do not parse (a syntax error, which the whole parse then reports).
  */
-function viewOf(input: MigrateFileInput): ModuleView {
-  const source = new SourceText(input.text);
+function viewOf(input: MigrateFileInput, source: SourceText): ModuleView {
   const whole = (): ModuleView => {
     const tree = parsePython(input.text);
     return { tree, ranges: undefined, hidden: new Set(), facts: new ModuleFacts(tree, source, input.externalReceivers) };
@@ -292,23 +291,18 @@ function reparse(
   const twin = parsePython(oldSource.text, oldTree, oldRanges);
   const sorted = [...edits].sort(compareEdits).reverse();
   for (const e of sorted) {
-    const startPos = pointAt(oldSource, e.start);
+    const startPos = oldSource.pointAt(e.start);
     twin.edit({
       startIndex: e.start,
       oldEndIndex: e.end,
       newEndIndex: e.start + e.text.length,
       startPosition: startPos,
-      oldEndPosition: pointAt(oldSource, e.end),
+      oldEndPosition: oldSource.pointAt(e.end),
       // the text before e.start is still the old text (later edits are applied first)
       newEndPosition: pointAfter(startPos, e.text),
     });
   }
   return parsePython(next.text, twin, newRanges);
-}
-
-function pointAt(source: SourceText, offset: number): { row: number; column: number } {
-  const row = source.lineIndexAt(offset);
-  return { row, column: offset - source.lineStart(row) };
 }
 
 /** The point reached by writing `inserted` at `start`. */
@@ -330,7 +324,7 @@ function rangesAfter(ranges: readonly ParsedRange[] | undefined, edits: readonly
   return ranges.map((r) => {
     const startIndex = map.forward(r.startIndex, "before");
     const endIndex = map.forward(r.endIndex, "after");
-    return { startIndex, endIndex, startPosition: pointAt(next, startIndex), endPosition: pointAt(next, endIndex) };
+    return { startIndex, endIndex, startPosition: next.pointAt(startIndex), endPosition: next.pointAt(endIndex) };
   });
 }
 

@@ -17,6 +17,8 @@ function parser(): Parser {
 
 // tree-sitter's default 32 KiB input buffer makes long files parse in many small chunks.
 const BUFFER_SIZE = 1024 * 1024;
+// With ranges the binding reads range by range: a smaller buffer keeps each read from copying the rest of the file.
+const RANGE_BUFFER_SIZE = 64 * 1024;
 
 /** A range of the text to parse (tree-sitter's included range): offsets and points in UTF-16 code units. */
 export interface ParsedRange {
@@ -26,17 +28,11 @@ export interface ParsedRange {
   readonly endPosition: { readonly row: number; readonly column: number };
 }
 
-/**
- * Parses `text`, or only `ranges` of it (the nodes keep the text's offsets; the rest has no nodes and is not even
- * read). With ranges, the binding reads the text range by range: a smaller buffer keeps each read from copying the
- * rest of the file.
- */
+/** Parses `text`, or only `ranges` of it (the nodes keep the text's offsets; the rest has no nodes and is not read). */
 export function parsePython(text: string, oldTree?: Tree, ranges?: readonly ParsedRange[]): Tree {
   if (ranges) return parser().parse(text, oldTree ?? null, { bufferSize: RANGE_BUFFER_SIZE, includedRanges: ranges as ParsedRange[] });
   return parser().parse(text, oldTree ?? null, { bufferSize: Math.max(BUFFER_SIZE, text.length + 1) });
 }
-
-const RANGE_BUFFER_SIZE = 64 * 1024;
 
 /** Number of ERROR / MISSING nodes: used to tell "the rewrite broke the file" from "it was already broken". */
 export function countSyntaxErrors(tree: Tree): number {
@@ -57,4 +53,3 @@ export function countSyntaxErrors(tree: Tree): number {
   }
   return count;
 }
-

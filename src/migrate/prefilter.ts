@@ -1,12 +1,9 @@
 import type { MigrationOptions } from "./findings.js";
 import { AIOREDIS_1X_ONLY_NAMES } from "./names.js";
+import { escapeRegExp } from "./text.js";
 
 const IMPORTS_AIOREDIS = /aioredis/;
 const USES_1X_ONLY_NAME = new RegExp(`aioredis|${AIOREDIS_1X_ONLY_NAMES.map(escapeRegExp).join("|")}`);
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /**
  * The cheap substring test that decides whether a file is parsed at all. Files it rejects stay byte-identical.
@@ -15,7 +12,12 @@ function escapeRegExp(text: string): string {
  * One regular-expression scan per file: on a tree where 1% of files use aioredis, this is nearly all the work.
  */
 export function mayInvolveAioredis(text: string, options: Pick<MigrationOptions, "repositoryUsesAioredis">): boolean {
-  return (options.repositoryUsesAioredis ? USES_1X_ONLY_NAME : IMPORTS_AIOREDIS).test(text);
+  return options.repositoryUsesAioredis ? namesAioredisOr1xOnlyName(text) : IMPORTS_AIOREDIS.test(text);
+}
+
+/** Whether `text` names aioredis or a name that exists only in aioredis 1.x (also what regions/ looks for). */
+export function namesAioredisOr1xOnlyName(text: string): boolean {
+  return USES_1X_ONLY_NAME.test(text);
 }
 
 /** Whether a file names aioredis at all (used to decide that a repository uses it). */

@@ -24,6 +24,12 @@ export class SourceText {
     return lo;
   }
 
+  /** Row and column (0-based, UTF-16 code units) of `offset`: a tree-sitter point. */
+  pointAt(offset: number): { row: number; column: number } {
+    const row = this.lineIndexAt(offset);
+    return { row, column: offset - this.lineStarts[row]! };
+  }
+
   /** 1-based line number of `offset`. */
   lineAt(offset: number): number {
     return this.lineIndexAt(offset) + 1;

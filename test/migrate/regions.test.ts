@@ -15,7 +15,7 @@ import { migrateFile } from "../../src/migrate/engine.js";
 import { ModuleFacts } from "../../src/migrate/facts.js";
 import { DEFAULT_OPTIONS, type MigrationOptions } from "../../src/migrate/findings.js";
 import { parsePython } from "../../src/migrate/parser.js";
-import { maskedText, moduleRegions } from "../../src/migrate/regions/index.js";
+import { moduleRegions } from "../../src/migrate/regions/index.js";
 import { splitTopLevel } from "../../src/migrate/regions/scan.js";
 import { SourceText } from "../../src/migrate/source.js";
 
@@ -102,8 +102,11 @@ describe("regions: the lexical split of a module", () => {
 
 describe("regions: what the rules need", () => {
   const relevantLines = (text: string): string[] => {
-    const masked = maskedText(text, moduleRegions(text, []));
-    return masked.split("\n").filter((l) => l.trim() !== "");
+    const regions = moduleRegions(text, []);
+    return regions.chunks
+      .filter((_, i) => regions.needed[i])
+      .flatMap((c) => text.slice(c.start, c.end).split("\n"))
+      .filter((l) => l.trim() !== "");
   };
 
   it("keeps imports, the docstring, aioredis code, client-like receivers, and one step of definitions and uses", () => {

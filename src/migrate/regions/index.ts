@@ -1,6 +1,7 @@
-import { AIOREDIS_1X_ONLY_NAMES } from "../names.js";
 import type { ParsedRange } from "../parser.js";
+import { namesAioredisOr1xOnlyName } from "../prefilter.js";
 import type { SourceText } from "../source.js";
+import { escapeRegExp } from "../text.js";
 import { splitTopLevel, type TopLevelChunk } from "./scan.js";
 
 export type { TopLevelChunk } from "./scan.js";
@@ -28,7 +29,6 @@ export interface ModuleRegions {
   readonly needed: boolean[];
 }
 
-const ONLY_1X = new RegExp(`aioredis|${AIOREDIS_1X_ONLY_NAMES.map(escapeRegExp).join("|")}`);
 /** Mirrors `REDIS_LIKE_NAME` in facts.ts, followed by `.name` on the same line (`redis.set`, `app["redis"].get`). */
 const CLIENT_LIKE_RECEIVER =
   /\b(?:r|rc|rd|redis\w*|\w*_redis|aredis|client|redis_client|conn|connection|pool|redis_pool|pipe|pipeline|tr|tx|transaction|multi|cache|store|db|broker|red)\b["'\]\)]*[ \t]*\.[ \t]*[A-Za-z_]/i;
@@ -38,10 +38,6 @@ const PYTHON_KEYWORDS = new Set([
   "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
   "pass", "raise", "return", "try", "while", "with", "yield", "self", "cls",
 ]);
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /**
  * Splits the module and decides which statements the rules need. `receiverKeys` are clients known from other
@@ -62,7 +58,7 @@ export function moduleRegions(text: string, receiverKeys: Iterable<string>): Mod
   const needed = chunks.map((c, i) => {
     const s = slices[i]!;
     // the first statement too: new imports go after a module docstring
-    return i === 0 || c.isImport || c.malformed || ONLY_1X.test(s) || CLIENT_LIKE_RECEIVER.test(s) || mentions(c, s, watched, quoted);
+    return i === 0 || c.isImport || c.malformed || namesAioredisOr1xOnlyName(s) || CLIENT_LIKE_RECEIVER.test(s) || mentions(c, s, watched, quoted);
   });
   expand(chunks, needed);
   return { chunks, needed };
@@ -87,14 +83,10 @@ export function addNeededNames(regions: ModuleRegions, text: string, keys: Itera
 
 /** The ranges of the needed statements, adjacent ones merged: what tree-sitter parses. */
 export function neededRanges(source: SourceText, regions: ModuleRegions): ParsedRange[] {
-  const point = (offset: number): { row: number; column: number } => {
-    const row = source.lineIndexAt(offset);
-    return { row, column: offset - source.lineStart(row) };
-  };
   const out: ParsedRange[] = [];
   let open: { start: number; end: number } | undefined;
   const flush = (): void => {
-    if (open) out.push({ startIndex: open.start, endIndex: open.end, startPosition: point(open.start), endPosition: point(open.end) });
+    if (open) out.push({ startIndex: open.start, endIndex: open.end, startPosition: source.pointAt(open.start), endPosition: source.pointAt(open.end) });
     open = undefined;
   };
   regions.chunks.forEach((c, i) => {
@@ -107,18 +99,6 @@ export function neededRanges(source: SourceText, regions: ModuleRegions): Parsed
   });
   flush();
   return out;
-}
-
-/** The module with the statements that are not needed blanked out (same length and lines): what the parse sees. */
-export function maskedText(text: string, regions: ModuleRegions): string {
-  let out = "";
-  let at = 0;
-  regions.chunks.forEach((c, i) => {
-    if (regions.needed[i]) return;
-    out += text.slice(at, c.start) + text.slice(c.start, c.end).replace(/[^\r\n]/g, " ");
-    at = c.end;
-  });
-  return out + text.slice(at);
 }
 
 /** Names spelled in the statements the rules do not see (new names must avoid them too). */

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "../../parser.js";
 import type { RuleContext } from "../../rule.js";
 import { enclosingFunction, expressionKey, nextStatement, statementsOf, unparenthesize } from "../../syntax.js";
+import { escapeRegExp } from "../../text.js";
 import { reportBorrowedPipelines } from "./borrowed-pipelines.js";
 import { confidence, isSure, methodCall, methodStatement } from "./receiver.js";
 
@@ -163,8 +164,4 @@ function onlyReleases(tryStmt: SyntaxNode, a: Acquire): boolean {
     return m !== null && m.method === "release" && expressionKey(m.receiver) === expressionKey(a.pool) &&
       m.argCount === 1 && expressionKey(m.call.childForFieldName("arguments")!.namedChildren[0]!) === expressionKey(a.name);
   });
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -1,5 +1,6 @@
 import { elementUses, type Use } from "../../command-calls/uses.js";
 import { enclosingStatement } from "../../syntax.js";
+import { escapeRegExp } from "../../text.js";
 import { bytesUses, strSuggestion } from "./bytes-uses.js";
 import { inStatement } from "./statement.js";
 
@@ -83,7 +84,7 @@ export const CHECKS: Record<string, ReplyCheck> = {
     suggest: (u) => {
       // every `client.field` of the statement: aioredis turned `-` in field names into `_`
       const stmt = inStatement(u.node, u.node.text);
-      const name = u.node.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const name = escapeRegExp(u.node.text);
       return stmt
         .replace(new RegExp(`\\b${name}\\._asdict\\(\\)`, "g"), u.node.text)
         .replace(new RegExp(`\\b${name}\\.([a-z]\\w*)\\b`, "g"), (_m, f: string) => `${u.node.text}["${f.replace(/_/g, "-")}"]`);

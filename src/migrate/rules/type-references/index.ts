@@ -4,6 +4,7 @@ import { constructorAdvice, planRedisCall, suffixAdvice } from "./calls.js";
 import { MANUAL, MANUAL_MODULES, RENAMES, type Advice, type Target } from "./mapping.js";
 import { MODULE_VALUES, migrateModuleValue } from "./module-values.js";
 import { annotationStrings, pathStrings } from "./strings.js";
+import { escapeRegExp } from "../../text.js";
 
 const WHY = "aioredis is unmaintained; this class/function has a direct twin in redis-py, which the migrated code now uses.";
 
@@ -46,7 +47,7 @@ export default defineRule({
  * strings, comments): everything this rule rewrites or reports does, so without it the scans can be skipped.
  */
 function spellsAioredisNames(ctx: RuleContext): boolean {
-  const names = ["aioredis", ...ctx.facts.bindings.keys()].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const names = ["aioredis", ...ctx.facts.bindings.keys()].map(escapeRegExp);
   const imports = ctx.facts.aioredisImports.map((s) => [s.startIndex, s.endIndex] as const);
   for (const m of ctx.source.text.matchAll(new RegExp(`\\b(?:${names.join("|")})\\b`, "g"))) {
     if (!imports.some(([start, end]) => start <= m.index! && m.index! < end)) return true;
