@@ -67,8 +67,11 @@ function stageOf(n: Profiler.ProfileNode, parent: Profiler.ProfileNode | undefin
   // reparse() is usually inlined into applyRound: both count as the round's re-parse (twin, edits, incremental parse,
   // syntax check, applying the edits to the text)
   if (url.endsWith("src/migrate/engine.ts") && (fn === "reparse" || fn === "applyRound")) return "re-parse after each round";
-  if (url.endsWith("src/migrate/parser.ts") && fn === "parsePython" && parent && file(parent).endsWith("engine.ts") && parent.callFrame.functionName === "migrateFile")
+  if (url.endsWith("src/migrate/parser.ts") && fn === "parsePython" && parent && file(parent).endsWith("engine.ts") && parent.callFrame.functionName === "viewOf")
     return "initial parse";
+  if (url.endsWith("src/migrate/tree.ts") && fn === "buildNodes") return "JavaScript nodes (tree.ts)";
+  if (url.endsWith("src/migrate/regions/index.ts") && fn === "moduleRegions") return "regions: lexical split";
+  if (url.endsWith("src/migrate/regions/index.ts") && fn === "addNeededNames") return "regions: needed names";
   if (url.endsWith("src/migrate/todo.ts")) return "TODO comments";
   if (url.endsWith("src/migrate/plan.ts") && fn === "NamePlan") return "name plan";
   return undefined;

@@ -279,20 +279,17 @@ function reparse(
   next: SourceText,
   oldTree: Tree,
   oldSource: SourceText,
-  oldRanges: readonly ParsedRange[] | undefined,
   newRanges: readonly ParsedRange[] | undefined,
   edits: readonly TextEdit[],
 ): Tree {
   // Incremental re-parse: tell the old tree about each edit (last first, so earlier offsets stay valid).
-  // The binding takes offsets and columns in UTF-16 code units, like the ones it returns.
-  // It also re-positions, on every edit call, each node object it ever handed out for that tree (the rules create
-  // thousands), so the edits go to a twin of the old tree that no JS code has seen: parsing the unchanged text
-  // against the old tree yields it, reusing the old tree's nodes.
-  const twin = parsePython(oldSource.text, oldTree, oldRanges);
+  // The binding takes offsets and columns in UTF-16 code units, like the ones it returns. The rules saw the old tree's
+  // JavaScript nodes (tree.ts), which the edits do not touch; the native tree is edited in place.
+  const native = oldTree.native;
   const sorted = [...edits].sort(compareEdits).reverse();
   for (const e of sorted) {
     const startPos = oldSource.pointAt(e.start);
-    twin.edit({
+    native.edit({
       startIndex: e.start,
       oldEndIndex: e.end,
       newEndIndex: e.start + e.text.length,
@@ -302,7 +299,7 @@ function reparse(
       newEndPosition: pointAfter(startPos, e.text),
     });
   }
-  return parsePython(next.text, twin, newRanges);
+  return parsePython(next.text, native, newRanges);
 }
 
 /** The point reached by writing `inserted` at `start`. */
@@ -340,7 +337,7 @@ function applyRound(
   const all = accepted.flatMap((p) => p.edits).sort(compareEdits);
   const next = new SourceText(applyEdits(source.text, all));
   const nextRanges = rangesAfter(ranges, all, next);
-  const fresh = reparse(next, tree, source, ranges, nextRanges, all);
+  const fresh = reparse(next, tree, source, nextRanges, all);
   if (countSyntaxErrors(fresh) <= allowedErrors) return { source: next, tree: fresh, ranges: nextRanges, rewrites: accepted };
   // Something broke the parse: keep only the rewrites that parse on their own.
   const kept: Proposal[] = [];

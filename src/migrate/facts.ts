@@ -331,29 +331,18 @@ export class ModuleFacts {
   }
 }
 
-/**
- * The identifier texts of a tree, without attribute names and keyword-argument names, in one TreeCursor walk: the
- * cursor gives each node's type and field without creating node objects (each costs the binding a cache entry).
- */
+/** The identifier texts of a tree, without attribute names and keyword-argument names. */
 function identifierNames(tree: Tree, text: string): Set<string> {
   const names = new Set<string>();
-  const cursor = tree.walk();
-  const parents: string[] = [];
-  for (;;) {
-    const type = cursor.nodeType;
-    if (type === "identifier") {
-      const parent = parents[parents.length - 1];
-      const field = parent === "attribute" || parent === "keyword_argument" ? cursor.currentFieldName : undefined;
-      if (!(parent === "attribute" && field === "attribute") && !(parent === "keyword_argument" && field === "name"))
-        names.add(text.slice(cursor.startIndex, cursor.endIndex));
+  const visit = (node: SyntaxNode): void => {
+    if (node.type === "identifier") {
+      const parent = node.parent?.type;
+      if (!(parent === "attribute" && node.field === "attribute") && !(parent === "keyword_argument" && node.field === "name"))
+        names.add(text.slice(node.startIndex, node.endIndex));
+      return;
     }
-    if (cursor.gotoFirstChild()) {
-      parents.push(type);
-      continue;
-    }
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) return names;
-      parents.pop();
-    }
-  }
+    for (const c of node.children) visit(c);
+  };
+  visit(tree.rootNode);
+  return names;
 }

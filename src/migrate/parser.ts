@@ -1,8 +1,9 @@
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
+import { SyntaxTree, type SyntaxNode } from "./tree.js";
 
-export type SyntaxNode = Parser.SyntaxNode;
-export type Tree = Parser.Tree;
+export type { SyntaxNode };
+export type Tree = SyntaxTree;
 
 let shared: Parser | undefined;
 
@@ -28,28 +29,25 @@ export interface ParsedRange {
   readonly endPosition: { readonly row: number; readonly column: number };
 }
 
-/** Parses `text`, or only `ranges` of it (the nodes keep the text's offsets; the rest has no nodes and is not read). */
-export function parsePython(text: string, oldTree?: Tree, ranges?: readonly ParsedRange[]): Tree {
-  if (ranges) return parser().parse(text, oldTree ?? null, { bufferSize: RANGE_BUFFER_SIZE, includedRanges: ranges as ParsedRange[] });
-  return parser().parse(text, oldTree ?? null, { bufferSize: Math.max(BUFFER_SIZE, text.length + 1) });
+/**
+ * Parses `text`, or only `ranges` of it (the nodes keep the text's offsets; the rest has no nodes and is not read).
+ * `oldTree`: the previous tree, already told about the edits (`native.edit`), for an incremental parse.
+ */
+export function parsePython(text: string, oldTree?: Parser.Tree, ranges?: readonly ParsedRange[]): Tree {
+  const native = ranges
+    ? parser().parse(text, oldTree ?? null, { bufferSize: RANGE_BUFFER_SIZE, includedRanges: ranges as ParsedRange[] })
+    : parser().parse(text, oldTree ?? null, { bufferSize: Math.max(BUFFER_SIZE, text.length + 1) });
+  return new SyntaxTree(native, text);
 }
 
 /** Number of ERROR / MISSING nodes: used to tell "the rewrite broke the file" from "it was already broken". */
 export function countSyntaxErrors(tree: Tree): number {
-  if (!tree.rootNode.hasError) return 0;
+  if (!tree.hasError) return 0;
   let count = 0;
-  const cursor = tree.walk();
-  let done = false;
-  while (!done) {
-    const node = cursor.currentNode;
+  const visit = (node: SyntaxNode): void => {
     if (node.type === "ERROR" || node.isMissing) count++;
-    if (node.hasError && cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
-      }
-    }
-  }
+    if (node.hasError) for (const c of node.children) visit(c);
+  };
+  visit(tree.rootNode);
   return count;
 }
