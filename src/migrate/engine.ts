@@ -1,7 +1,7 @@
 import { applyEdits, compareEdits, editsConflict, OffsetChain, OffsetMap, type TextEdit } from "./edits.js";
 import type { Change, FileMigration, ManualStep, MigrationOptions } from "./findings.js";
 import { ModuleFacts, type ReceiverKind } from "./facts.js";
-import { countSyntaxErrors, parsePython, type ParsedRange, type Tree } from "./parser.js";
+import { countSyntaxErrors, parsePython, reparsePython, type ParsedRange, type Tree } from "./parser.js";
 import { NamePlan } from "./plan.js";
 import { mayInvolveAioredis } from "./prefilter.js";
 import type { ManualFinding, Rule, RuleContext, RulePhase } from "./rule.js";
@@ -112,6 +112,7 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
   const manuals: LoggedManual[] = [];
   let current = original;
   let round = 0;
+  const triggers = new TriggerCheck(rules, text);
 
   for (const phase of PHASES) {
     let phaseRules = rules.filter((r) => r.phase === phase);
@@ -120,7 +121,7 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
       // Facts describe one tree: rebuilt after a round changed it, reused across a phase boundary that changed nothing.
       if (facts.tree !== tree) facts = factsOf(tree, current);
       const manualsBefore = manuals.length;
-      const proposals = collect(phaseRules, { file, source: current, tree, facts, names, options }, round, manuals);
+      const proposals = collect(phaseRules, { file, source: current, tree, facts, names, options }, round, manuals, triggers);
       if (proposals.length === 0) break;
       // The next round is for rewrites nested in (deferred by) this round's: only the rules that found something
       // here can find more there. The others would scan the same code again for nothing.
@@ -131,6 +132,7 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
       if (applied.rewrites.length === 0) break;
       for (const p of applied.rewrites) rewrites.push({ ruleId: p.ruleId, why: p.why, edits: p.edits, round });
       chain.push(new OffsetMap(applied.rewrites.flatMap((p) => p.edits)));
+      triggers.afterEdits(applied.rewrites.flatMap((p) => p.edits), applied.source.text);
       current = applied.source;
       ranges = applied.ranges;
       tree = applied.tree;
@@ -209,7 +211,7 @@ function viewOf(input: MigrateFileInput, source: SourceText): ModuleView {
   for (let attempt = 0; attempt < 3; attempt++) {
     if (regions.needed.every(Boolean)) return whole();
     const ranges = neededRanges(source, regions);
-    const tree = parsePython(input.text, undefined, ranges);
+    const tree = parsePython(input.text, ranges);
     if (tree.rootNode.hasError) return whole();
     const hidden = hiddenNames(regions);
     const facts = new ModuleFacts(tree, source, input.externalReceivers, hidden);
@@ -224,12 +226,12 @@ function collect(
   base: Omit<RuleContext, "rewrite" | "replace" | "manual">,
   round: number,
   manuals: LoggedManual[],
+  triggers: TriggerCheck,
 ): Proposal[] {
   const proposals: Proposal[] = [];
-  const text = base.source.text;
   for (const rule of rules) {
     if (rule.needsImport && !base.facts.importsAioredis) continue;
-    if (rule.triggers && !rule.triggers.some((t) => text.includes(t))) continue;
+    if (!triggers.fires(rule)) continue;
     const ctx: RuleContext = {
       ...base,
       rewrite(edits, why) {
@@ -254,6 +256,43 @@ function collect(
   return proposals;
 }
 
+/**
+ * Which rules have a trigger word in the file. Searching the whole text for every rule's words in every round cost
+ * more than some rules: the text is searched once, and after a round only the text the edits wrote (with enough of
+ * its surroundings to catch a word the edit completed). A rule once triggered stays so: a trigger is only a cheap
+ * skip, and a rule whose words a rewrite removed finds nothing more.
+ */
+class TriggerCheck {
+  private readonly fired = new Set<string>();
+  private readonly margin: number;
+
+  constructor(private readonly rules: readonly Rule[], text: string) {
+    this.margin = Math.max(0, ...rules.flatMap((r) => r.triggers ?? []).map((t) => t.length - 1));
+    this.search(text);
+  }
+
+  fires(rule: Rule): boolean {
+    return !rule.triggers || this.fired.has(rule.id);
+  }
+
+  /** `edits` (on the previous text) made `next`: what they wrote is all that can hold a new trigger word. */
+  afterEdits(edits: readonly TextEdit[], next: string): void {
+    const pieces: string[] = [];
+    let shift = 0;
+    for (const e of [...edits].sort(compareEdits)) {
+      const start = e.start + shift;
+      pieces.push(next.slice(Math.max(0, start - this.margin), start + e.text.length + this.margin));
+      shift += e.text.length - (e.end - e.start);
+    }
+    this.search(pieces.join("\u0000"));
+  }
+
+  private search(text: string): void {
+    for (const rule of this.rules)
+      if (rule.triggers && !this.fired.has(rule.id) && rule.triggers.some((t) => text.includes(t))) this.fired.add(rule.id);
+  }
+}
+
 /** Keeps proposals in rule order whose edits conflict with nothing kept so far; the rest wait for the next round. */
 function selectNonConflicting(proposals: readonly Proposal[]): Proposal[] {
   const kept: Proposal[] = [];
@@ -273,42 +312,6 @@ interface AppliedRound {
   readonly tree: Tree;
   readonly ranges: readonly ParsedRange[] | undefined;
   readonly rewrites: readonly Proposal[];
-}
-
-function reparse(
-  next: SourceText,
-  oldTree: Tree,
-  oldSource: SourceText,
-  newRanges: readonly ParsedRange[] | undefined,
-  edits: readonly TextEdit[],
-): Tree {
-  // Incremental re-parse: tell the old tree about each edit (last first, so earlier offsets stay valid).
-  // The binding takes offsets and columns in UTF-16 code units, like the ones it returns. The rules saw the old tree's
-  // JavaScript nodes (tree.ts), which the edits do not touch; the native tree is edited in place.
-  const native = oldTree.native;
-  const sorted = [...edits].sort(compareEdits).reverse();
-  for (const e of sorted) {
-    const startPos = oldSource.pointAt(e.start);
-    native.edit({
-      startIndex: e.start,
-      oldEndIndex: e.end,
-      newEndIndex: e.start + e.text.length,
-      startPosition: startPos,
-      oldEndPosition: oldSource.pointAt(e.end),
-      // the text before e.start is still the old text (later edits are applied first)
-      newEndPosition: pointAfter(startPos, e.text),
-    });
-  }
-  return parsePython(next.text, native, newRanges);
-}
-
-/** The point reached by writing `inserted` at `start`. */
-function pointAfter(start: { row: number; column: number }, inserted: string): { row: number; column: number } {
-  const last = inserted.lastIndexOf("\n");
-  if (last === -1) return { row: start.row, column: start.column + inserted.length };
-  let rows = 0;
-  for (let i = inserted.indexOf("\n"); i !== -1; i = inserted.indexOf("\n", i + 1)) rows++;
-  return { row: start.row + rows, column: inserted.length - last - 1 };
 }
 
 /**
@@ -337,7 +340,7 @@ function applyRound(
   const all = accepted.flatMap((p) => p.edits).sort(compareEdits);
   const next = new SourceText(applyEdits(source.text, all));
   const nextRanges = rangesAfter(ranges, all, next);
-  const fresh = reparse(next, tree, source, nextRanges, all);
+  const fresh = reparsePython(tree, all, next.text, nextRanges);
   if (countSyntaxErrors(fresh) <= allowedErrors) return { source: next, tree: fresh, ranges: nextRanges, rewrites: accepted };
   // Something broke the parse: keep only the rewrites that parse on their own.
   const kept: Proposal[] = [];
@@ -345,7 +348,7 @@ function applyRound(
     const sorted = edits.sort(compareEdits);
     const trial = new SourceText(applyEdits(source.text, sorted));
     const trialRanges = rangesAfter(ranges, sorted, trial);
-    return { source: trial, tree: parsePython(trial.text, undefined, trialRanges), ranges: trialRanges };
+    return { source: trial, tree: parsePython(trial.text, trialRanges), ranges: trialRanges };
   };
   for (const p of accepted) {
     if (countSyntaxErrors(parseWith([...kept.flatMap((k) => k.edits), ...p.edits]).tree) <= allowedErrors) kept.push(p);

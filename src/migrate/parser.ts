@@ -1,5 +1,6 @@
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
+import type { TextEdit } from "./edits.js";
 import { SyntaxTree, type SyntaxNode } from "./tree.js";
 
 export type { SyntaxNode };
@@ -29,15 +30,48 @@ export interface ParsedRange {
   readonly endPosition: { readonly row: number; readonly column: number };
 }
 
+/** Parses `text`, or only `ranges` of it (the nodes keep the text's offsets; the rest has no nodes and is not read). */
+export function parsePython(text: string, ranges?: readonly ParsedRange[]): Tree {
+  const options = ranges
+    ? { bufferSize: RANGE_BUFFER_SIZE, includedRanges: ranges as ParsedRange[] }
+    : { bufferSize: Math.max(BUFFER_SIZE, text.length + 1) };
+  return new SyntaxTree(parser().parse(text, null, options), text);
+}
+
 /**
- * Parses `text`, or only `ranges` of it (the nodes keep the text's offsets; the rest has no nodes and is not read).
- * `oldTree`: the previous tree, already told about the edits (`native.edit`), for an incremental parse.
+ * Parses `next`, the text of `previous` after `edits` (sorted, non-overlapping), incrementally: the native tree is told
+ * about each edit, last first so earlier offsets stay valid, in UTF-16 code units like every offset here. The rules
+ * hold only `previous`'s JavaScript nodes, which the native edits leave alone; its untouched top-level statements are
+ * copied into the new tree instead of walked again.
  */
-export function parsePython(text: string, oldTree?: Parser.Tree, ranges?: readonly ParsedRange[]): Tree {
-  const native = ranges
-    ? parser().parse(text, oldTree ?? null, { bufferSize: RANGE_BUFFER_SIZE, includedRanges: ranges as ParsedRange[] })
-    : parser().parse(text, oldTree ?? null, { bufferSize: Math.max(BUFFER_SIZE, text.length + 1) });
-  return new SyntaxTree(native, text);
+export function reparsePython(previous: Tree, edits: readonly TextEdit[], next: string, ranges?: readonly ParsedRange[]): Tree {
+  const native = previous.native;
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const e = edits[i]!;
+    const startPosition = previous.pointAt(e.start);
+    native.edit({
+      startIndex: e.start,
+      oldEndIndex: e.end,
+      newEndIndex: e.start + e.text.length,
+      startPosition,
+      oldEndPosition: previous.pointAt(e.end),
+      // the text before e.start is still the old text (later edits are applied first)
+      newEndPosition: pointAfter(startPosition, e.text),
+    });
+  }
+  const options = ranges
+    ? { bufferSize: RANGE_BUFFER_SIZE, includedRanges: ranges as ParsedRange[] }
+    : { bufferSize: Math.max(BUFFER_SIZE, next.length + 1) };
+  return new SyntaxTree(parser().parse(next, native, options), next, { tree: previous, edits });
+}
+
+/** The point reached by writing `inserted` at `start`. */
+function pointAfter(start: { row: number; column: number }, inserted: string): { row: number; column: number } {
+  const last = inserted.lastIndexOf("\n");
+  if (last === -1) return { row: start.row, column: start.column + inserted.length };
+  let rows = 0;
+  for (let i = inserted.indexOf("\n"); i !== -1; i = inserted.indexOf("\n", i + 1)) rows++;
+  return { row: start.row + rows, column: inserted.length - last - 1 };
 }
 
 /** Number of ERROR / MISSING nodes: used to tell "the rewrite broke the file" from "it was already broken". */

@@ -1,4 +1,6 @@
 import type Parser from "tree-sitter";
+import type { TextEdit } from "./edits.js";
+import { SourceText } from "./source.js";
 
 export interface Point {
   readonly row: number;
@@ -20,34 +22,39 @@ let nextId = 1;
  */
 export class SyntaxTree {
   private root: SyntaxNode | undefined;
-  private lineStarts: number[] | undefined;
+  private lines: SourceText | undefined;
+  /** Whether tree-sitter found a syntax error (read at once: the native tree may later be edited for a re-parse). */
+  readonly hasError: boolean;
 
   constructor(
     readonly native: Parser.Tree,
     /** The whole text the tree was parsed from (with included ranges: the module, of which only ranges have nodes). */
     readonly text: string,
-  ) {}
-
-  get rootNode(): SyntaxNode {
-    return (this.root ??= buildNodes(this));
+    /** The tree this one re-parses after `edits`: the module's statements the edits left alone keep their nodes. */
+    private previous?: { readonly tree: SyntaxTree; readonly edits: readonly TextEdit[] },
+  ) {
+    this.hasError = native.rootNode.hasError;
   }
 
-  /** Whether tree-sitter found a syntax error (cheap: asks the native root, builds no nodes). */
-  get hasError(): boolean {
-    return this.native.rootNode.hasError;
+  /** How many of the nodes were copied from the previous tree rather than walked (for tests and the benchmark). */
+  copiedNodes = 0;
+
+  get rootNode(): SyntaxNode {
+    if (!this.root) {
+      this.root = buildNodes(this, this.previous && reusableSubtrees(this.previous.tree, this.previous.edits));
+      this.previous = undefined;
+    }
+    return this.root;
+  }
+
+  /** Whether the JavaScript nodes exist (the rules asked for them). */
+  get built(): boolean {
+    return this.root !== undefined;
   }
 
   /** Row and column (UTF-16 code units, like every offset here) of `offset`. */
   pointAt(offset: number): Point {
-    const starts = (this.lineStarts ??= lineStartsOf(this.text));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { row: lo, column: offset - starts[lo]! };
+    return (this.lines ??= new SourceText(this.text)).pointAt(offset);
   }
 }
 
@@ -193,19 +200,72 @@ export class SyntaxNode {
   }
 }
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
+/**
+ * The largest subtrees of `old` that `edits` leave alone, by their start after the edits. An edit that touches a
+ * node's first or last character, or text right next to it, counts as touching it. A subtree whose text, and the text
+ * on both sides of it, did not change parses the same again (the one exception, error recovery, is excluded: neither
+ * tree may have errors); `buildNodes` still finds a node of the same type and length at that start before it copies.
+ */
+function reusableSubtrees(old: SyntaxTree, edits: readonly TextEdit[]): Map<number, SyntaxNode[]> | undefined {
+  if (!old.built || old.hasError) return undefined;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const reusable = new Map<number, SyntaxNode[]>();
+  let e = 0;
+  let delta = 0;
+  // in document order, so the edits before each node are consumed once
+  const visit = (node: SyntaxNode): void => {
+    while (e < sorted.length && sorted[e]!.end < node.startIndex) {
+      delta += sorted[e]!.text.length - (sorted[e]!.end - sorted[e]!.start);
+      e++;
+    }
+    const touched = e < sorted.length && sorted[e]!.start <= node.endIndex;
+    if (!touched) {
+      const at = node.startIndex + delta;
+      const known = reusable.get(at);
+      if (known) known.push(node);
+      else reusable.set(at, [node]);
+      return;
+    }
+    for (const c of node.children) visit(c);
+  };
+  for (const c of old.rootNode.children) visit(c);
+  return reusable;
 }
 
-/** Builds the JavaScript nodes of `tree` in one TreeCursor walk (type names, namedness and fields looked up by id). */
-function buildNodes(tree: SyntaxTree): SyntaxNode {
+/** A copy of `node`'s subtree for `tree`, moved by `delta` (the caller sets the copy's own parent, field, index). */
+function moved(node: SyntaxNode, tree: SyntaxTree, delta: number): SyntaxNode {
+  tree.copiedNodes++;
+  const copy = new SyntaxNode(tree, node.type, node.isNamed, node.startIndex + delta, node.endIndex + delta);
+  if (node.children.length > 0)
+    copy.children = node.children.map((c) => {
+      const child = moved(c, tree, delta);
+      child.parent = copy;
+      child.field = c.field;
+      child.index = c.index;
+      return child;
+    });
+  return copy;
+}
+
+/**
+ * Builds the JavaScript nodes of `tree` in one TreeCursor walk (type names, namedness and fields looked up by id).
+ * `reusable`: subtrees of the previous tree by their new start, copied instead of walked.
+ */
+function buildNodes(tree: SyntaxTree, reusable: Map<number, SyntaxNode[]> | undefined): SyntaxNode {
   const cursor = tree.native.walk();
   const withErrors = tree.hasError;
+  if (withErrors) reusable = undefined;
   const typeNames: string[] = [];
   const typeNamed: boolean[] = [];
   const fieldNames: (string | null)[] = [null];
+  const adopt = (parent: SyntaxNode, child: SyntaxNode): void => {
+    child.parent = parent;
+    if (parent.children === NO_NODES) parent.children = [];
+    child.index = parent.children.length;
+    (parent.children as SyntaxNode[]).push(child);
+  };
+  // set when `make` copied a subtree of the previous tree: the walk does not descend into it
+  let copied = false;
   const make = (parent: SyntaxNode | null): SyntaxNode => {
     const typeId = cursor.nodeTypeId;
     let type = typeNames[typeId];
@@ -213,13 +273,15 @@ function buildNodes(tree: SyntaxTree): SyntaxNode {
       type = typeNames[typeId] = cursor.nodeType;
       typeNamed[typeId] = cursor.nodeIsNamed;
     }
-    const node = new SyntaxNode(tree, type, typeNamed[typeId]!, cursor.startIndex, cursor.endIndex);
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    const old = reusable?.get(start)?.find((n) => n.type === type && n.endIndex - n.startIndex === end - start);
+    const node = old ? moved(old, tree, start - old.startIndex) : new SyntaxNode(tree, type, typeNamed[typeId]!, start, end);
+    copied = old !== undefined;
     if (parent) {
       const fieldId = cursor.currentFieldId;
       if (fieldId !== 0) node.field = fieldNames[fieldId] ??= cursor.currentFieldName;
-      node.parent = parent;
-      node.index = parent.children.length;
-      (parent.children as SyntaxNode[]).push(node);
+      adopt(parent, node);
     }
     if (withErrors) node.isMissing = cursor.nodeIsMissing;
     return node;
@@ -227,12 +289,12 @@ function buildNodes(tree: SyntaxTree): SyntaxNode {
   const root = make(null);
   let node = root;
   for (;;) {
-    if (cursor.gotoFirstChild()) {
-      node.children = [];
+    if (!copied && cursor.gotoFirstChild()) {
       node = make(node);
       continue;
     }
     for (;;) {
+      copied = false;
       if (cursor.gotoNextSibling()) {
         node = make(node.parent);
         break;
