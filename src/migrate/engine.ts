@@ -112,7 +112,8 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
   const manuals: LoggedManual[] = [];
   let current = original;
   let round = 0;
-  const triggers = new TriggerCheck(rules, text);
+  // rules see only the parsed statements: their trigger words can only matter there
+  const triggers = new TriggerCheck(rules, ranges ? ranges.map((r) => text.slice(r.startIndex, r.endIndex)).join("\u0000") : text);
 
   for (const phase of PHASES) {
     let phaseRules = rules.filter((r) => r.phase === phase);
@@ -257,10 +258,10 @@ function collect(
 }
 
 /**
- * Which rules have a trigger word in the file. Searching the whole text for every rule's words in every round cost
- * more than some rules: the text is searched once, and after a round only the text the edits wrote (with enough of
- * its surroundings to catch a word the edit completed). A rule once triggered stays so: a trigger is only a cheap
- * skip, and a rule whose words a rewrite removed finds nothing more.
+ * Which rules have a trigger word in the parsed text. Searching the whole text for every rule's words in every round
+ * cost more than some rules: the parsed statements are searched once, and after a round only the text the edits wrote
+ * (with enough of its surroundings to catch a word the edit completed). A rule once triggered stays so: a trigger is
+ * only a cheap skip, and a rule whose words a rewrite removed finds nothing more.
  */
 class TriggerCheck {
   private readonly fired = new Set<string>();

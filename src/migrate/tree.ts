@@ -36,15 +36,26 @@ export class SyntaxTree {
     this.hasError = native.rootNode.hasError;
   }
 
-  /** How many of the nodes were copied from the previous tree rather than walked (for tests and the benchmark). */
-  copiedNodes = 0;
+  /** How many of the nodes were moved over from the previous tree rather than walked (for tests and the benchmark). */
+  movedNodes = 0;
+
+  /** Set once a re-parse took this tree's nodes (`moveTo`): nothing may read it any more. */
+  private spent = false;
 
   get rootNode(): SyntaxNode {
+    if (this.spent) throw new Error("internal error: this tree's nodes were moved into its re-parse");
     if (!this.root) {
-      this.root = buildNodes(this, this.previous && reusableSubtrees(this.previous.tree, this.previous.edits));
+      const previous = this.previous;
+      this.root = buildNodes(this, previous && reusableSubtrees(previous.tree, previous.edits));
+      if (previous && this.movedNodes > 0) previous.tree.spend();
       this.previous = undefined;
     }
     return this.root;
+  }
+
+  private spend(): void {
+    this.spent = true;
+    this.root = undefined;
   }
 
   /** Whether the JavaScript nodes exist (the rules asked for them). */
@@ -73,12 +84,21 @@ export class SyntaxNode {
   private error: boolean | undefined;
 
   constructor(
-    readonly tree: SyntaxTree,
+    tree: SyntaxTree,
     readonly type: string,
     readonly isNamed: boolean,
-    readonly startIndex: number,
-    readonly endIndex: number,
-  ) {}
+    startIndex: number,
+    endIndex: number,
+  ) {
+    this.tree = tree;
+    this.startIndex = startIndex;
+    this.endIndex = endIndex;
+  }
+
+  // Not readonly only so that a re-parse can move an unchanged subtree into the new tree (`moveTo`).
+  tree: SyntaxTree;
+  startIndex: number;
+  endIndex: number;
 
   get text(): string {
     return this.tree.text.slice(this.startIndex, this.endIndex);
@@ -232,24 +252,26 @@ function reusableSubtrees(old: SyntaxTree, edits: readonly TextEdit[]): Map<numb
   return reusable;
 }
 
-/** A copy of `node`'s subtree for `tree`, moved by `delta` (the caller sets the copy's own parent, field, index). */
-function moved(node: SyntaxNode, tree: SyntaxTree, delta: number): SyntaxNode {
-  tree.copiedNodes++;
-  const copy = new SyntaxNode(tree, node.type, node.isNamed, node.startIndex + delta, node.endIndex + delta);
-  if (node.children.length > 0)
-    copy.children = node.children.map((c) => {
-      const child = moved(c, tree, delta);
-      child.parent = copy;
-      child.field = c.field;
-      child.index = c.index;
-      return child;
-    });
-  return copy;
+/**
+ * Moves `node`'s subtree into `tree`, `delta` code units further (the caller sets its parent, field and index). The
+ * previous tree is spent afterwards: moving costs a few property writes per node where a copy cost an allocation.
+ */
+function moveTo(node: SyntaxNode, tree: SyntaxTree, delta: number): SyntaxNode {
+  const stack = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    n.tree = tree;
+    n.startIndex += delta;
+    n.endIndex += delta;
+    tree.movedNodes++;
+    for (const c of n.children) stack.push(c);
+  }
+  return node;
 }
 
 /**
  * Builds the JavaScript nodes of `tree` in one TreeCursor walk (type names, namedness and fields looked up by id).
- * `reusable`: subtrees of the previous tree by their new start, copied instead of walked.
+ * `reusable`: subtrees of the previous tree by their new start, moved over instead of walked.
  */
 function buildNodes(tree: SyntaxTree, reusable: Map<number, SyntaxNode[]> | undefined): SyntaxNode {
   const cursor = tree.native.walk();
@@ -264,8 +286,8 @@ function buildNodes(tree: SyntaxTree, reusable: Map<number, SyntaxNode[]> | unde
     child.index = parent.children.length;
     (parent.children as SyntaxNode[]).push(child);
   };
-  // set when `make` copied a subtree of the previous tree: the walk does not descend into it
-  let copied = false;
+  // set when `make` moved a subtree of the previous tree: the walk does not descend into it
+  let moved = false;
   const make = (parent: SyntaxNode | null): SyntaxNode => {
     const typeId = cursor.nodeTypeId;
     let type = typeNames[typeId];
@@ -275,9 +297,11 @@ function buildNodes(tree: SyntaxTree, reusable: Map<number, SyntaxNode[]> | unde
     }
     const start = cursor.startIndex;
     const end = cursor.endIndex;
-    const old = reusable?.get(start)?.find((n) => n.type === type && n.endIndex - n.startIndex === end - start);
-    const node = old ? moved(old, tree, start - old.startIndex) : new SyntaxNode(tree, type, typeNamed[typeId]!, start, end);
-    copied = old !== undefined;
+    const candidates = reusable?.get(start);
+    const old = candidates?.find((n) => n.type === type && n.endIndex - n.startIndex === end - start);
+    if (old) candidates!.splice(candidates!.indexOf(old), 1);
+    const node = old ? moveTo(old, tree, start - old.startIndex) : new SyntaxNode(tree, type, typeNamed[typeId]!, start, end);
+    moved = old !== undefined;
     if (parent) {
       const fieldId = cursor.currentFieldId;
       if (fieldId !== 0) node.field = fieldNames[fieldId] ??= cursor.currentFieldName;
@@ -289,12 +313,12 @@ function buildNodes(tree: SyntaxTree, reusable: Map<number, SyntaxNode[]> | unde
   const root = make(null);
   let node = root;
   for (;;) {
-    if (!copied && cursor.gotoFirstChild()) {
+    if (!moved && cursor.gotoFirstChild()) {
       node = make(node);
       continue;
     }
     for (;;) {
-      copied = false;
+      moved = false;
       if (cursor.gotoNextSibling()) {
         node = make(node.parent);
         break;
