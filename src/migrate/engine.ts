@@ -204,7 +204,7 @@ interface ModuleView {
  */
 function viewOf(input: MigrateFileInput, source: SourceText): ModuleView {
   const whole = (): ModuleView => {
-    const tree = parsePython(input.text);
+    const tree = parsePython(source);
     return { tree, ranges: undefined, hidden: new Set(), facts: new ModuleFacts(tree, source, input.externalReceivers) };
   };
   if (input.wholeModule) return whole();
@@ -212,7 +212,7 @@ function viewOf(input: MigrateFileInput, source: SourceText): ModuleView {
   for (let attempt = 0; attempt < 3; attempt++) {
     if (regions.needed.every(Boolean)) return whole();
     const ranges = neededRanges(source, regions);
-    const tree = parsePython(input.text, ranges);
+    const tree = parsePython(source, ranges);
     if (tree.rootNode.hasError) return whole();
     const hidden = hiddenNames(regions);
     const facts = new ModuleFacts(tree, source, input.externalReceivers, hidden);
@@ -341,7 +341,7 @@ function applyRound(
   const all = accepted.flatMap((p) => p.edits).sort(compareEdits);
   const next = new SourceText(applyEdits(source.text, all));
   const nextRanges = rangesAfter(ranges, all, next);
-  const fresh = reparsePython(tree, all, next.text, nextRanges);
+  const fresh = reparsePython(tree, all, next, nextRanges);
   if (countSyntaxErrors(fresh) <= allowedErrors) return { source: next, tree: fresh, ranges: nextRanges, rewrites: accepted };
   // Something broke the parse: keep only the rewrites that parse on their own.
   const kept: Proposal[] = [];
@@ -349,7 +349,7 @@ function applyRound(
     const sorted = edits.sort(compareEdits);
     const trial = new SourceText(applyEdits(source.text, sorted));
     const trialRanges = rangesAfter(ranges, sorted, trial);
-    return { source: trial, tree: parsePython(trial.text, trialRanges), ranges: trialRanges };
+    return { source: trial, tree: parsePython(trial, trialRanges), ranges: trialRanges };
   };
   for (const p of accepted) {
     if (countSyntaxErrors(parseWith([...kept.flatMap((k) => k.edits), ...p.edits]).tree) <= allowedErrors) kept.push(p);

@@ -1,6 +1,7 @@
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
 import type { TextEdit } from "./edits.js";
+import type { SourceText } from "./source.js";
 import { SyntaxTree, type SyntaxNode } from "./tree.js";
 
 export type { SyntaxNode };
@@ -31,11 +32,12 @@ export interface ParsedRange {
 }
 
 /** Parses `text`, or only `ranges` of it (the nodes keep the text's offsets; the rest has no nodes and is not read). */
-export function parsePython(text: string, ranges?: readonly ParsedRange[]): Tree {
+export function parsePython(source: string | SourceText, ranges?: readonly ParsedRange[]): Tree {
+  const text = typeof source === "string" ? source : source.text;
   const options = ranges
     ? { bufferSize: RANGE_BUFFER_SIZE, includedRanges: ranges as ParsedRange[] }
     : { bufferSize: Math.max(BUFFER_SIZE, text.length + 1) };
-  return new SyntaxTree(parser().parse(text, null, options), text);
+  return new SyntaxTree(parser().parse(text, null, options), source);
 }
 
 /**
@@ -44,7 +46,8 @@ export function parsePython(text: string, ranges?: readonly ParsedRange[]): Tree
  * hold only `previous`'s JavaScript nodes, which the native edits leave alone; its untouched top-level statements are
  * copied into the new tree instead of walked again.
  */
-export function reparsePython(previous: Tree, edits: readonly TextEdit[], next: string, ranges?: readonly ParsedRange[]): Tree {
+export function reparsePython(previous: Tree, edits: readonly TextEdit[], nextSource: string | SourceText, ranges?: readonly ParsedRange[]): Tree {
+  const next = typeof nextSource === "string" ? nextSource : nextSource.text;
   const native = previous.native;
   for (let i = edits.length - 1; i >= 0; i--) {
     const e = edits[i]!;
@@ -62,7 +65,7 @@ export function reparsePython(previous: Tree, edits: readonly TextEdit[], next: 
   const options = ranges
     ? { bufferSize: RANGE_BUFFER_SIZE, includedRanges: ranges as ParsedRange[] }
     : { bufferSize: Math.max(BUFFER_SIZE, next.length + 1) };
-  return new SyntaxTree(parser().parse(next, native, options), next, { tree: previous, edits });
+  return new SyntaxTree(parser().parse(next, native, options), nextSource, { tree: previous, edits });
 }
 
 /** The point reached by writing `inserted` at `start`. */

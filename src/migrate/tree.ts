@@ -26,14 +26,22 @@ export class SyntaxTree {
   /** Whether tree-sitter found a syntax error (read at once: the native tree may later be edited for a re-parse). */
   readonly hasError: boolean;
 
+  /** The whole text the tree was parsed from (with included ranges: the module, of which only ranges have nodes). */
+  readonly text: string;
+
   constructor(
     readonly native: Parser.Tree,
-    /** The whole text the tree was parsed from (with included ranges: the module, of which only ranges have nodes). */
-    readonly text: string,
+    /** The text, or its SourceText when the caller has one (its line index is reused). */
+    source: string | SourceText,
     /** The tree this one re-parses after `edits`: the module's statements the edits left alone keep their nodes. */
     private previous?: { readonly tree: SyntaxTree; readonly edits: readonly TextEdit[] },
   ) {
     this.hasError = native.rootNode.hasError;
+    if (typeof source === "string") this.text = source;
+    else {
+      this.text = source.text;
+      this.lines = source;
+    }
   }
 
   /** How many of the nodes were moved over from the previous tree rather than walked (for tests and the benchmark). */
@@ -269,6 +277,19 @@ function moveTo(node: SyntaxNode, tree: SyntaxTree, delta: number): SyntaxNode {
   return node;
 }
 
+const fieldedTypes = new WeakMap<object, ReadonlySet<string>>();
+
+/** The node types that have fields, from the grammar's node-types.json. */
+function typesWithFields(native: Parser.Tree): ReadonlySet<string> {
+  const language = (native as unknown as { language: { nodeTypeInfo?: readonly { type: string; fields?: object }[] } }).language;
+  let types = fieldedTypes.get(language);
+  if (!types) {
+    types = new Set((language.nodeTypeInfo ?? []).filter((t) => t.fields && Object.keys(t.fields).length > 0).map((t) => t.type));
+    fieldedTypes.set(language, types);
+  }
+  return types;
+}
+
 /**
  * Builds the JavaScript nodes of `tree` in one TreeCursor walk (type names, namedness and fields looked up by id).
  * `reusable`: subtrees of the previous tree by their new start, moved over instead of walked.
@@ -277,6 +298,9 @@ function buildNodes(tree: SyntaxTree, reusable: Map<number, SyntaxNode[]> | unde
   const cursor = tree.native.walk();
   const withErrors = tree.hasError;
   if (withErrors) reusable = undefined;
+  // Native calls are most of the walk's cost: children of a node type without fields are not asked for their field
+  // (with errors, all are: error recovery may put any node anywhere). Anonymous nodes may have children (`is not`).
+  const fielded = withErrors ? undefined : typesWithFields(tree.native);
   const typeNames: string[] = [];
   const typeNamed: boolean[] = [];
   const fieldNames: (string | null)[] = [null];
@@ -303,8 +327,10 @@ function buildNodes(tree: SyntaxTree, reusable: Map<number, SyntaxNode[]> | unde
     const node = old ? moveTo(old, tree, start - old.startIndex) : new SyntaxNode(tree, type, typeNamed[typeId]!, start, end);
     moved = old !== undefined;
     if (parent) {
-      const fieldId = cursor.currentFieldId;
-      if (fieldId !== 0) node.field = fieldNames[fieldId] ??= cursor.currentFieldName;
+      if (!fielded || fielded.has(parent.type)) {
+        const fieldId = cursor.currentFieldId;
+        if (fieldId !== 0) node.field = fieldNames[fieldId] ??= cursor.currentFieldName;
+      }
       adopt(parent, node);
     }
     if (withErrors) node.isMissing = cursor.nodeIsMissing;
