@@ -341,7 +341,8 @@ function identifierNames(tree: Tree, text: string): Set<string> {
         names.add(text.slice(node.startIndex, node.endIndex));
       return;
     }
-    for (const c of node.children) visit(c);
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) visit(children[i]!);
   };
   visit(tree.rootNode);
   return names;

@@ -179,7 +179,9 @@ export class SyntaxNode {
 
   /** The first child filling `field` (named or not, like tree-sitter), or null. */
   childForFieldName(field: string): SyntaxNode | null {
-    for (const c of this.children) if (c.field === field) return c;
+    // index loops here and below: these run for every node, and an array iterator is an allocation each
+    const children = this.children;
+    for (let i = 0; i < children.length; i++) if (children[i]!.field === field) return children[i]!;
     return null;
   }
 
@@ -254,9 +256,11 @@ function reusableSubtrees(old: SyntaxTree, edits: readonly TextEdit[]): Map<numb
       else reusable.set(at, [node]);
       return;
     }
-    for (const c of node.children) visit(c);
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) visit(children[i]!);
   };
-  for (const c of old.rootNode.children) visit(c);
+  const top = old.rootNode.children;
+  for (let i = 0; i < top.length; i++) visit(top[i]!);
   return reusable;
 }
 
@@ -272,85 +276,112 @@ function moveTo(node: SyntaxNode, tree: SyntaxTree, delta: number): SyntaxNode {
     n.startIndex += delta;
     n.endIndex += delta;
     tree.movedNodes++;
-    for (const c of n.children) stack.push(c);
+    const children = n.children;
+    for (let i = 0; i < children.length; i++) stack.push(children[i]!);
   }
   return node;
 }
 
-const fieldedTypes = new WeakMap<object, ReadonlySet<string>>();
+interface GrammarShape {
+  /** Types whose nodes have fields (node-types.json lists fields for them). */
+  readonly fielded: ReadonlySet<string>;
+  /**
+   * Types that are tokens (node-types.json gives them no `fields` at all), as `leafKey` spells them: their nodes have
+   * no children. Named and anonymous types may share a name (`type`, the soft keyword and the annotation).
+   */
+  readonly leaves: ReadonlySet<string>;
+}
 
-/** The node types that have fields, from the grammar's node-types.json. */
-function typesWithFields(native: Parser.Tree): ReadonlySet<string> {
-  const language = (native as unknown as { language: { nodeTypeInfo?: readonly { type: string; fields?: object }[] } }).language;
-  let types = fieldedTypes.get(language);
-  if (!types) {
-    types = new Set((language.nodeTypeInfo ?? []).filter((t) => t.fields && Object.keys(t.fields).length > 0).map((t) => t.type));
-    fieldedTypes.set(language, types);
+const shapes = new WeakMap<object, GrammarShape>();
+const leafKey = (type: string, named: boolean): string => (named ? type : `"${type}"`);
+
+/** What the grammar's node-types.json says about each node type, per language. */
+function grammarShape(native: Parser.Tree): GrammarShape {
+  type Info = { type: string; named: boolean; fields?: object; subtypes?: unknown };
+  const language = (native as unknown as { language: { nodeTypeInfo?: readonly Info[] } }).language;
+  let shape = shapes.get(language);
+  if (!shape) {
+    const info = language.nodeTypeInfo ?? [];
+    shape = {
+      fielded: new Set(info.filter((t) => t.fields && Object.keys(t.fields).length > 0).map((t) => t.type)),
+      // `is not` and `not in` are anonymous but not tokens: they have `fields` ({}), and children
+      leaves: new Set(info.filter((t) => !("fields" in t) && !t.subtypes).map((t) => leafKey(t.type, t.named))),
+    };
+    shapes.set(language, shape);
   }
-  return types;
+  return shape;
 }
 
 /**
  * Builds the JavaScript nodes of `tree` in one TreeCursor walk (type names, namedness and fields looked up by id).
  * `reusable`: subtrees of the previous tree by their new start, moved over instead of walked.
+ *
+ * Native calls are most of the walk's cost, so it asks only what the grammar leaves open: no field under a node type
+ * without fields, no children under a token. A tree with errors is asked everything (error recovery may put any node
+ * anywhere).
  */
 function buildNodes(tree: SyntaxTree, reusable: Map<number, SyntaxNode[]> | undefined): SyntaxNode {
   const cursor = tree.native.walk();
   const withErrors = tree.hasError;
   if (withErrors) reusable = undefined;
-  // Native calls are most of the walk's cost: children of a node type without fields are not asked for their field
-  // (with errors, all are: error recovery may put any node anywhere). Anonymous nodes may have children (`is not`).
-  const fielded = withErrors ? undefined : typesWithFields(tree.native);
+  const shape = withErrors ? undefined : grammarShape(tree.native);
+  // by type id: name, namedness, whether its nodes may have fields, whether they may have children
   const typeNames: string[] = [];
   const typeNamed: boolean[] = [];
+  const typeFielded: boolean[] = [];
+  const typeParent: boolean[] = [];
   const fieldNames: (string | null)[] = [null];
-  const adopt = (parent: SyntaxNode, child: SyntaxNode): void => {
-    child.parent = parent;
-    if (parent.children === NO_NODES) parent.children = [];
-    child.index = parent.children.length;
-    (parent.children as SyntaxNode[]).push(child);
-  };
-  // set when `make` moved a subtree of the previous tree: the walk does not descend into it
-  let moved = false;
-  const make = (parent: SyntaxNode | null): SyntaxNode => {
+  const fielded: SyntaxNode[] = [];
+  let descend = false;
+  let parent: SyntaxNode | null = null;
+  let root: SyntaxNode | undefined;
+  for (;;) {
+    // make the node under the cursor, a child of `parent`
     const typeId = cursor.nodeTypeId;
     let type = typeNames[typeId];
     if (type === undefined) {
       type = typeNames[typeId] = cursor.nodeType;
       typeNamed[typeId] = cursor.nodeIsNamed;
+      typeFielded[typeId] = !shape || shape.fielded.has(type);
+      typeParent[typeId] = !shape || !shape.leaves.has(leafKey(type, typeNamed[typeId]!));
     }
     const start = cursor.startIndex;
     const end = cursor.endIndex;
-    const candidates = reusable?.get(start);
-    const old = candidates?.find((n) => n.type === type && n.endIndex - n.startIndex === end - start);
-    if (old) candidates!.splice(candidates!.indexOf(old), 1);
-    const node = old ? moveTo(old, tree, start - old.startIndex) : new SyntaxNode(tree, type, typeNamed[typeId]!, start, end);
-    moved = old !== undefined;
+    let node: SyntaxNode | undefined;
+    if (reusable) {
+      const candidates = reusable.get(start);
+      const old = candidates?.find((n) => n.type === type && n.endIndex - n.startIndex === end - start);
+      if (old) {
+        candidates!.splice(candidates!.indexOf(old), 1);
+        node = moveTo(old, tree, start - old.startIndex);
+      }
+    }
+    descend = node === undefined && typeParent[typeId]!;
+    node ??= new SyntaxNode(tree, type, typeNamed[typeId]!, start, end);
+    if (withErrors) node.isMissing = cursor.nodeIsMissing;
     if (parent) {
-      if (!fielded || fielded.has(parent.type)) {
+      if (fielded[fielded.length - 1] === parent) {
         const fieldId = cursor.currentFieldId;
         if (fieldId !== 0) node.field = fieldNames[fieldId] ??= cursor.currentFieldName;
       }
-      adopt(parent, node);
-    }
-    if (withErrors) node.isMissing = cursor.nodeIsMissing;
-    return node;
-  };
-  const root = make(null);
-  let node = root;
-  for (;;) {
-    if (!moved && cursor.gotoFirstChild()) {
-      node = make(node);
+      node.parent = parent;
+      if (parent.children === NO_NODES) parent.children = [];
+      node.index = parent.children.length;
+      (parent.children as SyntaxNode[]).push(node);
+    } else root = node;
+    // move on: to its first child, else to the next sibling of it or of an ancestor
+    if (descend && cursor.gotoFirstChild()) {
+      parent = node;
+      if (typeFielded[typeId]) fielded.push(node);
       continue;
     }
+    let current: SyntaxNode = node;
     for (;;) {
-      moved = false;
-      if (cursor.gotoNextSibling()) {
-        node = make(node.parent);
-        break;
-      }
-      if (!cursor.gotoParent()) return root;
-      node = node.parent!;
+      if (cursor.gotoNextSibling()) break;
+      if (!cursor.gotoParent()) return root!;
+      current = current.parent!;
+      if (fielded[fielded.length - 1] === current) fielded.pop();
     }
+    parent = current.parent;
   }
 }
