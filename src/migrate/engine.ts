@@ -230,28 +230,31 @@ function collect(
   triggers: TriggerCheck,
 ): Proposal[] {
   const proposals: Proposal[] = [];
+  // one context for the round, told which rule is running (a context per rule cost more than some rules)
+  let ruleId = "";
+  const ctx: RuleContext = {
+    ...base,
+    rewrite(edits, why) {
+      if (edits.length > 0) proposals.push({ ruleId, why, edits: [...edits].sort(compareEdits) });
+    },
+    replace(node, replacement, why) {
+      if (node.text !== replacement) this.rewrite([{ start: node.startIndex, end: node.endIndex, text: replacement }], why);
+    },
+    manual(finding) {
+      manuals.push({
+        ruleId,
+        finding,
+        nodeOffset: finding.node.startIndex,
+        anchorOffset: enclosingStatement(finding.node).startIndex,
+        anchorText: firstLine(enclosingStatement(finding.node).text),
+        round,
+      });
+    },
+  };
   for (const rule of rules) {
     if (rule.needsImport && !base.facts.importsAioredis) continue;
     if (!triggers.fires(rule)) continue;
-    const ctx: RuleContext = {
-      ...base,
-      rewrite(edits, why) {
-        if (edits.length > 0) proposals.push({ ruleId: rule.id, why, edits: [...edits].sort(compareEdits) });
-      },
-      replace(node, replacement, why) {
-        if (node.text !== replacement) this.rewrite([{ start: node.startIndex, end: node.endIndex, text: replacement }], why);
-      },
-      manual(finding) {
-        manuals.push({
-          ruleId: rule.id,
-          finding,
-          nodeOffset: finding.node.startIndex,
-          anchorOffset: enclosingStatement(finding.node).startIndex,
-          anchorText: firstLine(enclosingStatement(finding.node).text),
-          round,
-        });
-      },
-    };
+    ruleId = rule.id;
     rule.apply(ctx);
   }
   return proposals;

@@ -66,6 +66,30 @@ export class SyntaxTree {
     this.root = undefined;
   }
 
+  private byType: Map<string, SyntaxNode[]> | undefined;
+
+  /** Every node of the given type(s), in document order: the root's `descendantsOfType`, from an index built once. */
+  nodesOfType(types: string | readonly string[]): SyntaxNode[] {
+    if (!this.byType) {
+      const byType = new Map<string, SyntaxNode[]>();
+      const stack = [this.rootNode];
+      let order = 0;
+      while (stack.length > 0) {
+        const n = stack.pop()!;
+        n.preorder = order++;
+        const list = byType.get(n.type);
+        if (list) list.push(n);
+        else byType.set(n.type, [n]);
+        for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+      }
+      this.byType = byType;
+    }
+    if (typeof types === "string") return this.byType.get(types)?.slice() ?? [];
+    const out = [...new Set(types)].flatMap((t) => this.byType!.get(t) ?? []);
+    if (types.length > 1) out.sort((a, b) => a.preorder - b.preorder);
+    return out;
+  }
+
   /** Whether the JavaScript nodes exist (the rules asked for them). */
   get built(): boolean {
     return this.root !== undefined;
@@ -86,6 +110,8 @@ export class SyntaxNode {
   field: string | null = null;
   /** Position among the parent's children. */
   index = 0;
+  /** Position in document order (set by the tree's index by type, `nodesOfType`). */
+  preorder = 0;
   /** Set on the nodes of trees that have syntax errors. */
   isMissing = false;
   private named: readonly SyntaxNode[] | undefined;
@@ -191,6 +217,8 @@ export class SyntaxNode {
 
   /** This node and its descendants of the given type(s), in document order (tree-sitter's semantics: self included). */
   descendantsOfType(types: string | readonly string[]): SyntaxNode[] {
+    // the rules ask the root again and again: the tree answers from an index by type
+    if (this.parent === null) return this.tree.nodesOfType(types);
     const out: SyntaxNode[] = [];
     const stack: SyntaxNode[] = [this];
     if (typeof types === "string") {
