@@ -1,6 +1,7 @@
 import Parser from "tree-sitter";
 import Python from "tree-sitter-python";
 import type { TextEdit } from "./edits.js";
+import { pythonShape } from "./grammar.js";
 import type { SourceText } from "./source.js";
 import { SyntaxTree, type SyntaxNode } from "./tree.js";
 
@@ -37,7 +38,7 @@ export function parsePython(source: string | SourceText, ranges?: readonly Parse
   const options = ranges
     ? { bufferSize: RANGE_BUFFER_SIZE, includedRanges: ranges as ParsedRange[] }
     : { bufferSize: Math.max(BUFFER_SIZE, text.length + 1) };
-  return new SyntaxTree(parser().parse(text, null, options), source);
+  return new SyntaxTree(parser().parse(text, null, options), source, pythonShape());
 }
 
 /**
@@ -65,7 +66,7 @@ export function reparsePython(previous: Tree, edits: readonly TextEdit[], nextSo
   const options = ranges
     ? { bufferSize: RANGE_BUFFER_SIZE, includedRanges: ranges as ParsedRange[] }
     : { bufferSize: Math.max(BUFFER_SIZE, next.length + 1) };
-  return new SyntaxTree(parser().parse(next, native, options), nextSource, { tree: previous, edits });
+  return new SyntaxTree(parser().parse(next, native, options), nextSource, pythonShape(), { tree: previous, edits });
 }
 
 /** The point reached by writing `inserted` at `start`. */

@@ -1,5 +1,6 @@
 import type Parser from "tree-sitter";
 import type { TextEdit } from "./edits.js";
+import { shapeKey, type GrammarShape } from "./grammar.js";
 import { SourceText } from "./source.js";
 
 export interface Point {
@@ -33,7 +34,9 @@ export class SyntaxTree {
     readonly native: Parser.Tree,
     /** The text, or its SourceText when the caller has one (its line index is reused). */
     source: string | SourceText,
-    /** The tree this one re-parses after `edits`: the module's statements the edits left alone keep their nodes. */
+    /** What the grammar guarantees about the tree's shape (saves native calls); none: ask everything. */
+    readonly shape?: GrammarShape,
+    /** The tree this one re-parses after `edits`: the subtrees the edits left alone keep their nodes. */
     private previous?: { readonly tree: SyntaxTree; readonly edits: readonly TextEdit[] },
   ) {
     this.hasError = native.rootNode.hasError;
@@ -310,36 +313,6 @@ function moveTo(node: SyntaxNode, tree: SyntaxTree, delta: number): SyntaxNode {
   return node;
 }
 
-interface GrammarShape {
-  /** Types whose nodes have fields (node-types.json lists fields for them). */
-  readonly fielded: ReadonlySet<string>;
-  /**
-   * Types that are tokens (node-types.json gives them no `fields` at all), as `leafKey` spells them: their nodes have
-   * no children. Named and anonymous types may share a name (`type`, the soft keyword and the annotation).
-   */
-  readonly leaves: ReadonlySet<string>;
-}
-
-const shapes = new WeakMap<object, GrammarShape>();
-const leafKey = (type: string, named: boolean): string => (named ? type : `"${type}"`);
-
-/** What the grammar's node-types.json says about each node type, per language. */
-function grammarShape(native: Parser.Tree): GrammarShape {
-  type Info = { type: string; named: boolean; fields?: object; subtypes?: unknown };
-  const language = (native as unknown as { language: { nodeTypeInfo?: readonly Info[] } }).language;
-  let shape = shapes.get(language);
-  if (!shape) {
-    const info = language.nodeTypeInfo ?? [];
-    shape = {
-      fielded: new Set(info.filter((t) => t.fields && Object.keys(t.fields).length > 0).map((t) => t.type)),
-      // `is not` and `not in` are anonymous but not tokens: they have `fields` ({}), and children
-      leaves: new Set(info.filter((t) => !("fields" in t) && !t.subtypes).map((t) => leafKey(t.type, t.named))),
-    };
-    shapes.set(language, shape);
-  }
-  return shape;
-}
-
 /**
  * Builds the JavaScript nodes of `tree` in one TreeCursor walk (type names, namedness and fields looked up by id).
  * `reusable`: subtrees of the previous tree by their new start, moved over instead of walked.
@@ -352,14 +325,19 @@ function buildNodes(tree: SyntaxTree, reusable: Map<number, SyntaxNode[]> | unde
   const cursor = tree.native.walk();
   const withErrors = tree.hasError;
   if (withErrors) reusable = undefined;
-  const shape = withErrors ? undefined : grammarShape(tree.native);
+  const shape = withErrors ? undefined : tree.shape;
   // by type id: name, namedness, whether its nodes may have fields, whether they may have children
   const typeNames: string[] = [];
   const typeNamed: boolean[] = [];
   const typeFielded: boolean[] = [];
   const typeParent: boolean[] = [];
+  const typeSpans: boolean[] = [];
   const fieldNames: (string | null)[] = [null];
   const fielded: SyntaxNode[] = [];
+  // Without errors or reuse, positions of nodes whose type spans its children (see GrammarShape) follow from the
+  // tree: their first child starts where they do, and they end where their last child does (filled in on the way up).
+  const inferPositions = shape !== undefined && !reusable;
+  const spanning: SyntaxNode[] = [];
   let descend = false;
   let parent: SyntaxNode | null = null;
   let root: SyntaxNode | undefined;
@@ -371,10 +349,14 @@ function buildNodes(tree: SyntaxTree, reusable: Map<number, SyntaxNode[]> | unde
       type = typeNames[typeId] = cursor.nodeType;
       typeNamed[typeId] = cursor.nodeIsNamed;
       typeFielded[typeId] = !shape || shape.fielded.has(type);
-      typeParent[typeId] = !shape || !shape.leaves.has(leafKey(type, typeNamed[typeId]!));
+      typeParent[typeId] = !shape || !shape.leaves.has(shapeKey(type, typeNamed[typeId]!));
+      typeSpans[typeId] = shape !== undefined && typeNamed[typeId]! && shape.spansChildren.has(type);
     }
-    const start = cursor.startIndex;
-    const end = cursor.endIndex;
+    const start: number =
+      inferPositions && parent !== null && parent.children === NO_NODES && spanning[spanning.length - 1] === parent
+        ? parent.startIndex
+        : cursor.startIndex;
+    const end: number = inferPositions && typeSpans[typeId] && parent !== null ? -1 : cursor.endIndex;
     let node: SyntaxNode | undefined;
     if (reusable) {
       const candidates = reusable.get(start);
@@ -401,13 +383,19 @@ function buildNodes(tree: SyntaxTree, reusable: Map<number, SyntaxNode[]> | unde
     if (descend && cursor.gotoFirstChild()) {
       parent = node;
       if (typeFielded[typeId]) fielded.push(node);
+      if (end === -1) spanning.push(node);
       continue;
     }
+    if (end === -1) node.endIndex = cursor.endIndex; // a parent type without children here
     let current: SyntaxNode = node;
     for (;;) {
       if (cursor.gotoNextSibling()) break;
       if (!cursor.gotoParent()) return root!;
       current = current.parent!;
+      if (spanning[spanning.length - 1] === current) {
+        spanning.pop();
+        current.endIndex = current.children[current.children.length - 1]!.endIndex;
+      }
       if (fielded[fielded.length - 1] === current) fielded.pop();
     }
     parent = current.parent;

@@ -7,17 +7,29 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type Parser from "tree-sitter";
 import { generateCorpus } from "../../bench/corpus.js";
 import { applyEdits, compareEdits, editsConflict, type TextEdit } from "../../src/migrate/edits.js";
+import { grammarShape, pythonShape, shapeKey } from "../../src/migrate/grammar.js";
 import { parsePython, reparsePython } from "../../src/migrate/parser.js";
 import type { SyntaxNode } from "../../src/migrate/tree.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
+
+/** Python files under `dir` (sorted), every `step`-th: installed code written by others, in every style. */
+function installed(dir: string, step: number): { path: string; text: string }[] {
+  assert.ok(existsSync(dir), `${dir} is missing: scripts/install-test-deps.sh installs it`);
+  const paths = (readdirSync(dir, { recursive: true }) as string[]).filter((p) => p.endsWith(".py")).sort();
+  return paths.filter((_, i) => i % step === 0).map((p) => ({ path: join(dir, p), text: readFileSync(join(dir, p), "utf8") }));
+}
+
 const files = [
+  ...installed("/usr/lib/python3/dist-packages/aioredis", 1),
+  ...installed("/usr/lib/python3/dist-packages/redis", 1),
+  ...installed("/usr/lib/python3.11", 25),
   ...execFileSync("git", ["ls-files", "*.py"], { cwd: ROOT, encoding: "utf8" })
     .trim()
     .split("\n")
@@ -108,6 +120,39 @@ function randomEdits(root: SyntaxNode, text: string, next: () => number): TextEd
   }
   return edits.sort(compareEdits);
 }
+
+describe("the grammar's shape (src/migrate/grammar.ts)", () => {
+  const shape = pythonShape();
+  it("knows tokens, node types with fields, and node types that span their children", () => {
+    for (const token of ["identifier", "integer", "comment", "string_start"]) assert.ok(shape.leaves.has(shapeKey(token, true)), token);
+    for (const token of ["(", "def", "type", "await"]) assert.ok(shape.leaves.has(shapeKey(token, false)), token);
+    // the annotation `type` and `await` expression are nodes with children; `is not` is an anonymous one
+    for (const [type, named] of [["type", true], ["await", true], ["is not", false], ["pass_statement", true]] as const)
+      assert.ok(!shape.leaves.has(shapeKey(type, named)), type);
+    for (const type of ["call", "attribute", "keyword_argument"]) assert.ok(shape.fielded.has(type), type);
+    for (const type of ["argument_list", "expression_statement", "module"]) assert.ok(!shape.fielded.has(type), type);
+    for (const type of ["call", "argument_list", "assignment", "expression_statement", "string", "import_statement"])
+      assert.ok(shape.spansChildren.has(type), type);
+    // a newline, an indent or the hidden pieces of a string content are part of them but no child's
+    for (const type of ["module", "block", "function_definition", "if_statement", "string_content", "decorator"])
+      assert.ok(!shape.spansChildren.has(type), type);
+  });
+
+  it("counts a named alias of hidden content as that content", () => {
+    const grammar = {
+      rules: {
+        source: { type: "SEQ", members: [{ type: "SYMBOL", name: "clean" }, { type: "ALIAS", named: true, value: "clean", content: { type: "SYMBOL", name: "_dirty" } }] },
+        clean: { type: "SEQ", members: [{ type: "STRING", value: "(" }, { type: "STRING", value: ")" }] },
+        _dirty: { type: "SEQ", members: [{ type: "STRING", value: "(" }, { type: "SYMBOL", name: "_newline" }] },
+      },
+      externals: [{ type: "SYMBOL", name: "_newline" }],
+    };
+    // `source` spans its two children; `clean` made from `_dirty` holds a hidden newline
+    assert.deepEqual([...grammarShape([], grammar).spansChildren], ["source"]);
+    const withoutAlias = { ...grammar, rules: { ...grammar.rules, source: { type: "SYMBOL", name: "clean" } } };
+    assert.deepEqual([...grammarShape([], withoutAlias).spansChildren].sort(), ["clean", "source"]);
+  });
+});
 
 describe("the JavaScript nodes (src/migrate/tree.ts)", () => {
   it("are tree-sitter's nodes: type, namedness, range, field and MISSING, node for node", () => {
