@@ -9,6 +9,7 @@ import { RULES } from "./rules/index.js";
 import { SourceText } from "./source.js";
 import { addNeededNames, hiddenNames, moduleRegions, neededRanges } from "./regions/index.js";
 import { enclosingStatement } from "./syntax.js";
+import { escapeRegExp } from "./text.js";
 import { insertTodoComments } from "./todo.js";
 
 /**
@@ -113,7 +114,7 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
   let current = original;
   let round = 0;
   // rules see only the parsed statements: their trigger words can only matter there
-  const triggers = new TriggerCheck(rules, ranges ? ranges.map((r) => text.slice(r.startIndex, r.endIndex)).join("\u0000") : text);
+  const triggers = new TriggerCheck(rules, ranges ? ranges.map((r) => text.slice(r.startIndex, r.endIndex)) : [text]);
 
   for (const phase of PHASES) {
     let phaseRules = rules.filter((r) => r.phase === phase);
@@ -268,11 +269,9 @@ function collect(
  */
 class TriggerCheck {
   private readonly fired = new Set<string>();
-  private readonly margin: number;
 
-  constructor(private readonly rules: readonly Rule[], text: string) {
-    this.margin = Math.max(0, ...rules.flatMap((r) => r.triggers ?? []).map((t) => t.length - 1));
-    this.search(text);
+  constructor(private readonly rules: readonly Rule[], texts: readonly string[]) {
+    for (const text of texts) this.search(text);
   }
 
   fires(rule: Rule): boolean {
@@ -281,20 +280,54 @@ class TriggerCheck {
 
   /** `edits` (on the previous text) made `next`: what they wrote is all that can hold a new trigger word. */
   afterEdits(edits: readonly TextEdit[], next: string): void {
+    const { margin } = triggerIndex(this.rules);
     const pieces: string[] = [];
     let shift = 0;
     for (const e of [...edits].sort(compareEdits)) {
       const start = e.start + shift;
-      pieces.push(next.slice(Math.max(0, start - this.margin), start + e.text.length + this.margin));
+      pieces.push(next.slice(Math.max(0, start - margin), start + e.text.length + margin));
       shift += e.text.length - (e.end - e.start);
     }
-    this.search(pieces.join("\u0000"));
+    for (const piece of pieces) this.search(piece);
   }
 
+  /** Marks the rules with a trigger word in `text`, in one pass of a regular expression over all the words. */
   private search(text: string): void {
-    for (const rule of this.rules)
-      if (rule.triggers && !this.fired.has(rule.id) && rule.triggers.some((t) => text.includes(t))) this.fired.add(rule.id);
+    const { pattern, rulesByWord, ruleCount } = triggerIndex(this.rules);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m && this.fired.size < ruleCount; m = pattern.exec(text)) {
+      // the alternation reports one word per position: look for the others there too (`Redis` and `Redis(`)
+      for (const [word, ruleIds] of rulesByWord)
+        if (text.startsWith(word, m.index)) for (const id of ruleIds) this.fired.add(id);
+      pattern.lastIndex = m.index + 1; // occurrences may overlap (`Error` in `ReplyError`)
+    }
   }
+}
+
+interface TriggerIndex {
+  readonly pattern: RegExp;
+  readonly rulesByWord: Map<string, string[]>;
+  /** Rules that have triggers. */
+  readonly ruleCount: number;
+  /** Characters around an edit that a word it completed can reach into: the longest word's length less one. */
+  readonly margin: number;
+}
+
+const triggerIndexes = new WeakMap<readonly Rule[], TriggerIndex>();
+
+/** All trigger words of `rules` as one regular expression, and which rules each word triggers. */
+function triggerIndex(rules: readonly Rule[]): TriggerIndex {
+  let index = triggerIndexes.get(rules);
+  if (!index) {
+    const rulesByWord = new Map<string, string[]>();
+    for (const r of rules) for (const t of r.triggers ?? []) rulesByWord.set(t, [...(rulesByWord.get(t) ?? []), r.id]);
+    const words = [...rulesByWord.keys()].sort((a, b) => b.length - a.length);
+    // a rule set without triggers: a pattern that never matches
+    const pattern = new RegExp(words.length > 0 ? words.map(escapeRegExp).join("|") : "(?!)", "g");
+    index = { pattern, rulesByWord, ruleCount: rules.filter((r) => r.triggers).length, margin: Math.max(0, ...words.map((w) => w.length - 1)) };
+    triggerIndexes.set(rules, index);
+  }
+  return index;
 }
 
 /** Keeps proposals in rule order whose edits conflict with nothing kept so far; the rest wait for the next round. */
