@@ -57,7 +57,9 @@ export class SyntaxTree {
     if (this.spent) throw new Error("internal error: this tree's nodes were moved into its re-parse");
     if (!this.root) {
       const previous = this.previous;
-      this.root = buildNodes(this, previous && reusableSubtrees(previous.tree, previous.edits));
+      const index = new TypeIndex();
+      this.root = buildNodes(this, previous && reusableSubtrees(previous.tree, previous.edits), index);
+      this.byType = index.byType;
       if (previous && this.movedNodes > 0) previous.tree.spend();
       this.previous = undefined;
     }
@@ -69,26 +71,13 @@ export class SyntaxTree {
     this.root = undefined;
   }
 
-  private byType: Map<string, SyntaxNode[]> | undefined;
+  private byType: Map<string, SyntaxNode[]> = new Map();
 
   /** Every node of the given type(s), in document order: the root's `descendantsOfType`, from an index built once. */
   nodesOfType(types: string | readonly string[]): SyntaxNode[] {
-    if (!this.byType) {
-      const byType = new Map<string, SyntaxNode[]>();
-      const stack = [this.rootNode];
-      let order = 0;
-      while (stack.length > 0) {
-        const n = stack.pop()!;
-        n.preorder = order++;
-        const list = byType.get(n.type);
-        if (list) list.push(n);
-        else byType.set(n.type, [n]);
-        for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
-      }
-      this.byType = byType;
-    }
+    void this.rootNode; // the walk that builds the nodes fills the index
     if (typeof types === "string") return this.byType.get(types)?.slice() ?? [];
-    const out = [...new Set(types)].flatMap((t) => this.byType!.get(t) ?? []);
+    const out = [...new Set(types)].flatMap((t) => this.byType.get(t) ?? []);
     if (types.length > 1) out.sort((a, b) => a.preorder - b.preorder);
     return out;
   }
@@ -113,7 +102,7 @@ export class SyntaxNode {
   field: string | null = null;
   /** Position among the parent's children. */
   index = 0;
-  /** Position in document order (set by the tree's index by type, `nodesOfType`). */
+  /** Position in document order (set as the walk makes or moves it: TypeIndex). */
   preorder = 0;
   /** Set on the nodes of trees that have syntax errors. */
   isMissing = false;
@@ -299,18 +288,32 @@ function reusableSubtrees(old: SyntaxTree, edits: readonly TextEdit[]): Map<numb
  * Moves `node`'s subtree into `tree`, `delta` code units further (the caller sets its parent, field and index). The
  * previous tree is spent afterwards: moving costs a few property writes per node where a copy cost an allocation.
  */
-function moveTo(node: SyntaxNode, tree: SyntaxTree, delta: number): SyntaxNode {
+function moveTo(node: SyntaxNode, tree: SyntaxTree, delta: number, index: TypeIndex): SyntaxNode {
   const stack = [node];
   while (stack.length > 0) {
     const n = stack.pop()!;
     n.tree = tree;
     n.startIndex += delta;
     n.endIndex += delta;
+    index.add(n);
     tree.movedNodes++;
     const children = n.children;
-    for (let i = 0; i < children.length; i++) stack.push(children[i]!);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!); // in document order
   }
   return node;
+}
+
+/** The nodes of a tree by type, in document order, filled as the walk makes or moves them. */
+class TypeIndex {
+  readonly byType = new Map<string, SyntaxNode[]>();
+  private order = 0;
+
+  add(node: SyntaxNode): void {
+    node.preorder = this.order++;
+    const list = this.byType.get(node.type);
+    if (list) list.push(node);
+    else this.byType.set(node.type, [node]);
+  }
 }
 
 /**
@@ -321,7 +324,7 @@ function moveTo(node: SyntaxNode, tree: SyntaxTree, delta: number): SyntaxNode {
  * without fields, no children under a token. A tree with errors is asked everything (error recovery may put any node
  * anywhere).
  */
-function buildNodes(tree: SyntaxTree, reusable: Map<number, SyntaxNode[]> | undefined): SyntaxNode {
+function buildNodes(tree: SyntaxTree, reusable: Map<number, SyntaxNode[]> | undefined, index: TypeIndex): SyntaxNode {
   const cursor = tree.native.walk();
   const withErrors = tree.hasError;
   if (withErrors) reusable = undefined;
@@ -363,11 +366,14 @@ function buildNodes(tree: SyntaxTree, reusable: Map<number, SyntaxNode[]> | unde
       const old = candidates?.find((n) => n.type === type && n.endIndex - n.startIndex === end - start);
       if (old) {
         candidates!.splice(candidates!.indexOf(old), 1);
-        node = moveTo(old, tree, start - old.startIndex);
+        node = moveTo(old, tree, start - old.startIndex, index);
       }
     }
     descend = node === undefined && typeParent[typeId]!;
-    node ??= new SyntaxNode(tree, type, typeNamed[typeId]!, start, end);
+    if (!node) {
+      node = new SyntaxNode(tree, type, typeNamed[typeId]!, start, end);
+      index.add(node);
+    }
     if (withErrors) node.isMissing = cursor.nodeIsMissing;
     if (parent) {
       if (fielded[fielded.length - 1] === parent) {
