@@ -294,12 +294,13 @@ class TriggerCheck {
   /** Marks the rules with a trigger word in `text`, in one pass of a regular expression over all the words. */
   private search(text: string): void {
     const { pattern, rulesByWord, ruleCount } = triggerIndex(this.rules);
+    // `pattern` only looks ahead: `test` leaves lastIndex at the word's position and allocates no match
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m && this.fired.size < ruleCount; m = pattern.exec(text)) {
+    while (this.fired.size < ruleCount && pattern.test(text)) {
+      const at = pattern.lastIndex;
       // the alternation reports one word per position: look for the others there too (`Redis` and `Redis(`)
-      for (const [word, ruleIds] of rulesByWord)
-        if (text.startsWith(word, m.index)) for (const id of ruleIds) this.fired.add(id);
-      pattern.lastIndex = m.index + 1; // occurrences may overlap (`Error` in `ReplyError`)
+      for (const [word, ruleIds] of rulesByWord) if (text.startsWith(word, at)) for (const id of ruleIds) this.fired.add(id);
+      pattern.lastIndex = at + 1; // occurrences may overlap (`Error` in `ReplyError`)
     }
   }
 }
@@ -323,7 +324,7 @@ function triggerIndex(rules: readonly Rule[]): TriggerIndex {
     for (const r of rules) for (const t of r.triggers ?? []) rulesByWord.set(t, [...(rulesByWord.get(t) ?? []), r.id]);
     const words = [...rulesByWord.keys()].sort((a, b) => b.length - a.length);
     // a rule set without triggers: a pattern that never matches
-    const pattern = new RegExp(words.length > 0 ? words.map(escapeRegExp).join("|") : "(?!)", "g");
+    const pattern = new RegExp(words.length > 0 ? `(?=${words.map(escapeRegExp).join("|")})` : "(?!)", "g");
     index = { pattern, rulesByWord, ruleCount: rules.filter((r) => r.triggers).length, margin: Math.max(0, ...words.map((w) => w.length - 1)) };
     triggerIndexes.set(rules, index);
   }

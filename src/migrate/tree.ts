@@ -82,6 +82,12 @@ export class SyntaxTree {
     return out;
   }
 
+  /**
+   * With syntax errors: the MISSING nodes, and which nodes contain an error (filled as asked). Kept here rather than
+   * on the nodes: most trees have no errors, and every field on a node costs memory on all of them.
+   */
+  errors: { readonly missing: Set<SyntaxNode>; readonly within: Map<SyntaxNode, boolean> } | undefined;
+
   /** Whether the JavaScript nodes exist (the rules asked for them). */
   get built(): boolean {
     return this.root !== undefined;
@@ -104,10 +110,7 @@ export class SyntaxNode {
   index = 0;
   /** Position in document order (set as the walk makes or moves it: TypeIndex). */
   preorder = 0;
-  /** Set on the nodes of trees that have syntax errors. */
-  isMissing = false;
   private named: readonly SyntaxNode[] | undefined;
-  private error: boolean | undefined;
 
   constructor(
     tree: SyntaxTree,
@@ -239,10 +242,21 @@ export class SyntaxNode {
     }
   }
 
+  /** A node tree-sitter inserted to recover from a syntax error (zero width). */
+  get isMissing(): boolean {
+    return this.tree.errors?.missing.has(this) ?? false;
+  }
+
   /** An ERROR node, a MISSING node, or a node containing one. */
   get hasError(): boolean {
-    if (!this.tree.hasError) return false;
-    return (this.error ??= this.type === "ERROR" || this.isMissing || this.children.some((c) => c.hasError));
+    const errors = this.tree.errors;
+    if (!errors) return false;
+    let known = errors.within.get(this);
+    if (known === undefined) {
+      known = this.type === "ERROR" || this.isMissing || this.children.some((c) => c.hasError);
+      errors.within.set(this, known);
+    }
+    return known;
   }
 
   toString(): string {
@@ -327,7 +341,10 @@ class TypeIndex {
 function buildNodes(tree: SyntaxTree, reusable: Map<number, SyntaxNode[]> | undefined, index: TypeIndex): SyntaxNode {
   const cursor = tree.native.walk();
   const withErrors = tree.hasError;
-  if (withErrors) reusable = undefined;
+  if (withErrors) {
+    reusable = undefined;
+    tree.errors = { missing: new Set(), within: new Map() };
+  }
   const shape = withErrors ? undefined : tree.shape;
   // by type id: name, namedness, whether its nodes may have fields, whether they may have children
   const typeNames: string[] = [];
@@ -374,7 +391,7 @@ function buildNodes(tree: SyntaxTree, reusable: Map<number, SyntaxNode[]> | unde
       node = new SyntaxNode(tree, type, typeNamed[typeId]!, start, end);
       index.add(node);
     }
-    if (withErrors) node.isMissing = cursor.nodeIsMissing;
+    if (withErrors && cursor.nodeIsMissing) tree.errors!.missing.add(node);
     if (parent) {
       if (fielded[fielded.length - 1] === parent) {
         const fieldId = cursor.currentFieldId;
