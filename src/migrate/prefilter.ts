@@ -3,7 +3,8 @@ import { AIOREDIS_1X_ONLY_NAMES } from "./names.js";
 import { escapeRegExp } from "./text.js";
 
 const IMPORTS_AIOREDIS = /aioredis/;
-const USES_1X_ONLY_NAME = new RegExp(`aioredis|${AIOREDIS_1X_ONLY_NAMES.map(escapeRegExp).join("|")}`);
+/** `aioredis`, or a name that exists only in aioredis 1.x (none spans a line break). */
+export const AIOREDIS_OR_1X_NAME = new RegExp(`aioredis|${AIOREDIS_1X_ONLY_NAMES.map(escapeRegExp).join("|")}`);
 
 /**
  * The cheap substring test that decides whether a file is parsed at all. Files it rejects stay byte-identical.
@@ -17,7 +18,7 @@ export function mayInvolveAioredis(text: string, options: Pick<MigrationOptions,
 
 /** Whether `text` names aioredis or a name that exists only in aioredis 1.x (also what regions/ looks for). */
 export function namesAioredisOr1xOnlyName(text: string): boolean {
-  return USES_1X_ONLY_NAME.test(text);
+  return AIOREDIS_OR_1X_NAME.test(text);
 }
 
 /** Whether a file names aioredis at all (used to decide that a repository uses it). */

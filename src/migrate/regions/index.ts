@@ -1,5 +1,5 @@
 import type { ParsedRange } from "../parser.js";
-import { namesAioredisOr1xOnlyName } from "../prefilter.js";
+import { AIOREDIS_OR_1X_NAME } from "../prefilter.js";
 import type { SourceText } from "../source.js";
 import { escapeRegExp } from "../text.js";
 import { splitTopLevel, type TopLevelChunk } from "./scan.js";
@@ -32,6 +32,8 @@ export interface ModuleRegions {
 /** Mirrors `REDIS_LIKE_NAME` in facts.ts, followed by `.name` on the same line (`redis.set`, `app["redis"].get`). */
 const CLIENT_LIKE_RECEIVER =
   /\b(?:r|rc|rd|redis\w*|\w*_redis|aredis|client|redis_client|conn|connection|pool|redis_pool|pipe|pipeline|tr|tx|transaction|multi|cache|store|db|broker|red)\b["'\]\)]*[ \t]*\.[ \t]*[A-Za-z_]/i;
+const CLIENT_LIKE_RECEIVER_ANYWHERE = new RegExp(CLIENT_LIKE_RECEIVER.source, "gi");
+const AIOREDIS_OR_1X_NAME_ANYWHERE = new RegExp(AIOREDIS_OR_1X_NAME.source, "g");
 const IMPORT_BINDINGS = /\bimport\b([\s\S]*)/;
 const PYTHON_KEYWORDS = new Set([
   "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
@@ -55,10 +57,14 @@ export function moduleRegions(text: string, receiverKeys: Iterable<string>): Mod
     const bound = IMPORT_BINDINGS.exec(slices[i]!)?.[1] ?? "";
     for (const name of bound.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) if (!PYTHON_KEYWORDS.has(name)) watched.add(name);
   });
-  const needed = chunks.map((c, i) => {
-    const s = slices[i]!;
-    // the first statement too: new imports go after a module docstring
-    return i === 0 || c.isImport || c.malformed || namesAioredisOr1xOnlyName(s) || CLIENT_LIKE_RECEIVER.test(s) || mentions(c, s, watched, quoted);
+  // the first statement too: new imports go after a module docstring
+  const needed = chunks.map((c, i) => i === 0 || c.isImport || c.malformed);
+  // Neither pattern matches across a line break, so each match lies in one statement: one pass over the module each
+  // (jumping to the end of a statement once it is needed) instead of one test per statement.
+  markMatches(AIOREDIS_OR_1X_NAME_ANYWHERE, text, chunks, needed);
+  markMatches(CLIENT_LIKE_RECEIVER_ANYWHERE, text, chunks, needed);
+  chunks.forEach((c, i) => {
+    if (!needed[i] && mentions(c, slices[i]!, watched, quoted)) needed[i] = true;
   });
   expand(chunks, needed);
   return { chunks, needed };
@@ -143,6 +149,17 @@ function attributeOf(names: ReadonlySet<string>): RegExp {
   let re = attributePatterns.get(names);
   if (!re) attributePatterns.set(names, (re = new RegExp(`\\.[ \\t]*(?:${[...names].map(escapeRegExp).join("|")})\\b`)));
   return re;
+}
+
+/** Marks the statements where `pattern` (global, and matching within a line) matches. */
+function markMatches(pattern: RegExp, text: string, chunks: readonly TopLevelChunk[], needed: boolean[]): void {
+  pattern.lastIndex = 0;
+  let i = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    while (chunks[i]!.end <= m.index) i++;
+    needed[i] = true;
+    pattern.lastIndex = chunks[i]!.end;
+  }
 }
 
 /** One step out from the needed statements (see ModuleRegions). */
