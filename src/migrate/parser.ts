@@ -49,6 +49,7 @@ export function parsePython(source: string | SourceText, ranges?: readonly Parse
  */
 export function reparsePython(previous: Tree, edits: readonly TextEdit[], nextSource: string | SourceText, ranges?: readonly ParsedRange[]): Tree {
   const next = typeof nextSource === "string" ? nextSource : nextSource.text;
+  void previous.hasError; // read before the edits (see SyntaxTree.hasError)
   const native = previous.native;
   for (let i = edits.length - 1; i >= 0; i--) {
     const e = edits[i]!;

@@ -24,8 +24,7 @@ let nextId = 1;
 export class SyntaxTree {
   private root: SyntaxNode | undefined;
   private lines: SourceText | undefined;
-  /** Whether tree-sitter found a syntax error (read at once: the native tree may later be edited for a re-parse). */
-  readonly hasError: boolean;
+  private syntaxError: boolean | undefined;
 
   /** The whole text the tree was parsed from (with included ranges: the module, of which only ranges have nodes). */
   readonly text: string;
@@ -39,7 +38,6 @@ export class SyntaxTree {
     /** The tree this one re-parses after `edits`: the subtrees the edits left alone keep their nodes. */
     private previous?: { readonly tree: SyntaxTree; readonly edits: readonly TextEdit[] },
   ) {
-    this.hasError = native.rootNode.hasError;
     if (typeof source === "string") this.text = source;
     else {
       this.text = source.text;
@@ -87,6 +85,14 @@ export class SyntaxTree {
    * on the nodes: most trees have no errors, and every field on a node costs memory on all of them.
    */
   errors: { readonly missing: Set<SyntaxNode>; readonly within: Map<SyntaxNode, boolean> } | undefined;
+
+  /**
+   * Whether tree-sitter found a syntax error. Asked when first needed (a parse alone asks nothing), and always before
+   * the native tree is edited for a re-parse (`reparsePython`), after which its answer would no longer hold.
+   */
+  get hasError(): boolean {
+    return (this.syntaxError ??= this.native.rootNode.hasError);
+  }
 
   /** Whether the JavaScript nodes exist (the rules asked for them). */
   get built(): boolean {
