@@ -15,12 +15,17 @@ import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { DEFAULT_OPTIONS } from "../src/migrate/findings.js";
-import { countSyntaxErrors, parsePython } from "../src/migrate/parser.js";
-import { mayInvolveAioredis, mentionsAioredis } from "../src/migrate/prefilter.js";
-import { migrateProject, type SourceFile } from "../src/migrate/project.js";
-import { moduleRegions, neededShare } from "../src/migrate/regions/index.js";
+import type { SourceFile } from "../src/migrate/project.js";
 import { generateCorpus } from "./corpus.js";
+
+// The engine as shipped: the JavaScript tsc compiled into dist/ (`npm run bench` builds it first), which is what the
+// CLI and the app run. Through tsx the same code would carry esbuild's function-name wrappers and cost more.
+const dist = (module: string): string => new URL(`../dist/src/migrate/${module}.js`, import.meta.url).href;
+const { DEFAULT_OPTIONS } = (await import(dist("findings"))) as typeof import("../src/migrate/findings.js");
+const { countSyntaxErrors, parsePython } = (await import(dist("parser"))) as typeof import("../src/migrate/parser.js");
+const { mayInvolveAioredis, mentionsAioredis } = (await import(dist("prefilter"))) as typeof import("../src/migrate/prefilter.js");
+const { migrateProject } = (await import(dist("project"))) as typeof import("../src/migrate/project.js");
+const { moduleRegions, neededShare } = (await import(dist("regions/index"))) as typeof import("../src/migrate/regions/index.js");
 
 const MB = Number(process.env.BENCH_MB ?? 10);
 const MAX_REPEATS = Math.max(1, Number(process.env.BENCH_REPEATS ?? 5));
@@ -196,7 +201,7 @@ function benchTree(p: ReturnType<typeof prepare>, repeats: number) {
 }
 
 const t0 = performance.now();
-console.log(`redis-migrate benchmark: seed ${SEED}, ≥ ${MB} MB per tree, node ${process.version}`);
+console.log(`redis-migrate benchmark: seed ${SEED}, ≥ ${MB} MB per tree, node ${process.version}, the engine compiled in dist/ (as the CLI and the app run it)`);
 const sparseTree = makeTree("sparse (≈1% of modules use aioredis)", SEED, 0.01);
 const denseTree = makeTree("dense (every module uses aioredis)", SEED + 1, 1);
 console.log(`corpus generated in ${fmt(performance.now() - t0)} ms`);
