@@ -1,5 +1,5 @@
 /**
- * Where the migration's time goes: `node --import tsx bench/profile.ts` (BENCH_MB, default 1; BENCH_SEED).
+ * Where the migration's time goes: `npm run build && node --import tsx bench/profile.ts` (BENCH_MB, default 1; BENCH_SEED).
  *
  * Migrates a dense generated tree (every module uses aioredis) under V8's sampling CPU profiler and attributes every
  * sample to the outermost engine stage on its stack below `migrateFile`: the initial parse, the re-parses after each
@@ -12,10 +12,16 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { Session, type Profiler } from "node:inspector";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { DEFAULT_OPTIONS } from "../src/migrate/findings.js";
-import { parsePython } from "../src/migrate/parser.js";
-import { migrateProject } from "../src/migrate/project.js";
 import { generateCorpus } from "./corpus.js";
+
+// The engine as the benchmark runs it (dist/, compiled by tsc: `npm run build` first); PROFILE_SOURCES=1 profiles the
+// TypeScript sources through tsx instead (no build needed, esbuild's name wrappers included).
+const fromDist = process.env.PROFILE_SOURCES !== "1";
+const engine = (module: string): string =>
+  new URL(fromDist ? `../dist/src/migrate/${module}.js` : `../src/migrate/${module}.ts`, import.meta.url).href;
+const { DEFAULT_OPTIONS } = (await import(engine("findings"))) as typeof import("../src/migrate/findings.js");
+const { parsePython } = (await import(engine("parser"))) as typeof import("../src/migrate/parser.js");
+const { migrateProject } = (await import(engine("project"))) as typeof import("../src/migrate/project.js");
 
 const MB = Number(process.env.BENCH_MB ?? 1);
 const SEED = Number(process.env.BENCH_SEED ?? 20240611) + 1;
@@ -57,23 +63,25 @@ const lastOf = <T>(xs: readonly T[], test: (x: T) => boolean): T | undefined => 
   return undefined;
 };
 const file = (n: Profiler.ProfileNode): string => n.callFrame.url.replace(/^file:\/\//, "");
+const EXT = fromDist ? ".js" : ".ts";
+
 /** The stage a frame starts, if it is one of the engine's stages. */
 function stageOf(n: Profiler.ProfileNode, parent: Profiler.ProfileNode | undefined): string | undefined {
   const fn = n.callFrame.functionName;
   const url = file(n);
   const rule = /src\/migrate\/rules\/([^/]+)\//.exec(url);
   if (rule && fn === "apply") return `rule ${rule[1]}`;
-  if (url.endsWith("src/migrate/facts.ts") && fn === "ModuleFacts") return "facts (ModuleFacts)";
+  if (url.endsWith(`src/migrate/facts${EXT}`) && fn === "ModuleFacts") return "facts (ModuleFacts)";
   // reparse() is usually inlined into applyRound: both count as the round's re-parse (twin, edits, incremental parse,
   // syntax check, applying the edits to the text)
-  if (url.endsWith("src/migrate/engine.ts") && (fn === "reparse" || fn === "applyRound")) return "re-parse after each round";
-  if (url.endsWith("src/migrate/parser.ts") && fn === "parsePython" && parent && file(parent).endsWith("engine.ts") && parent.callFrame.functionName === "viewOf")
+  if (url.endsWith(`src/migrate/engine${EXT}`) && (fn === "reparse" || fn === "applyRound")) return "re-parse after each round";
+  if (url.endsWith(`src/migrate/parser${EXT}`) && fn === "parsePython" && parent && file(parent).endsWith(`engine${EXT}`) && parent.callFrame.functionName === "viewOf")
     return "initial parse";
-  if (url.endsWith("src/migrate/tree.ts") && fn === "buildNodes") return "JavaScript nodes (tree.ts)";
-  if (url.endsWith("src/migrate/regions/index.ts") && fn === "moduleRegions") return "regions: lexical split";
-  if (url.endsWith("src/migrate/regions/index.ts") && fn === "addNeededNames") return "regions: needed names";
-  if (url.endsWith("src/migrate/todo.ts")) return "TODO comments";
-  if (url.endsWith("src/migrate/plan.ts") && fn === "NamePlan") return "name plan";
+  if (url.endsWith(`src/migrate/tree${EXT}`) && fn === "buildNodes") return "JavaScript nodes (tree.ts)";
+  if (url.endsWith(`src/migrate/regions/index${EXT}`) && fn === "moduleRegions") return "regions: lexical split";
+  if (url.endsWith(`src/migrate/regions/index${EXT}`) && fn === "addNeededNames") return "regions: needed names";
+  if (url.endsWith(`src/migrate/todo${EXT}`)) return "TODO comments";
+  if (url.endsWith(`src/migrate/plan${EXT}`) && fn === "NamePlan") return "name plan";
   return undefined;
 }
 
