@@ -44,6 +44,8 @@ export function moduleLevelNames(text: string, names: Iterable<string>): string[
  */
 export function importedReceivers(path: string, text: string, exports: ClientExports): Map<string, ReceiverKind> {
   const found = new Map<string, ReceiverKind>();
+  // nothing to find (the usual case: no module keeps a client in a module-level name): skip reading the imports
+  if (exports.modules.size === 0) return found;
   const here = moduleNameOf(path).split(".");
   const resolve = (module: string): string => {
     const dots = /^\.+/.exec(module)?.[0].length ?? 0;
