@@ -18,13 +18,18 @@ let nextId = 1;
  * Why not tree-sitter's own node objects: each of their getters (`type` of an anonymous node, `parent`,
  * `childForFieldName`, `descendantsOfType`, `text`, …) is a call into the native binding that marshals the node and
  * registers the result in the tree's node cache, and the rules ask for the same nodes again and again. One walk
- * (five native calls per node) costs about as much as one parse of the statements parsed; after it every question is
- * a property read. The engine keeps `native` for incremental re-parsing.
+ * (two to five native calls per node: `grammar.ts` says which answers are known) costs less than the parse it walks;
+ * after it every question is a property read. A re-parse moves the subtrees the edits left alone over from the
+ * previous tree instead of walking them. The engine keeps `native` for incremental re-parsing.
  */
 export class SyntaxTree {
   private root: SyntaxNode | undefined;
   private lines: SourceText | undefined;
   private syntaxError: boolean | undefined;
+  /** Set once a re-parse took this tree's nodes (`moveTo`): nothing may read it any more. */
+  private spent = false;
+  /** The nodes by type, filled by the walk (`nodesOfType`). */
+  private byType: Map<string, SyntaxNode[]> = new Map();
 
   /** The whole text the tree was parsed from (with included ranges: the module, of which only ranges have nodes). */
   readonly text: string;
@@ -45,11 +50,8 @@ export class SyntaxTree {
     }
   }
 
-  /** How many of the nodes were moved over from the previous tree rather than walked (for tests and the benchmark). */
+  /** How many of the nodes were moved over from the previous tree rather than walked (for tests). */
   movedNodes = 0;
-
-  /** Set once a re-parse took this tree's nodes (`moveTo`): nothing may read it any more. */
-  private spent = false;
 
   get rootNode(): SyntaxNode {
     if (this.spent) throw new Error("internal error: this tree's nodes were moved into its re-parse");
@@ -68,8 +70,6 @@ export class SyntaxTree {
     this.spent = true;
     this.root = undefined;
   }
-
-  private byType: Map<string, SyntaxNode[]> = new Map();
 
   /** Every node of the given type(s), in document order: the root's `descendantsOfType`, from an index built once. */
   nodesOfType(types: string | readonly string[]): SyntaxNode[] {
