@@ -133,8 +133,9 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
       const applied = applyRound(current, tree, ranges, accepted, initialErrors, manuals, round);
       if (applied.rewrites.length === 0) break;
       for (const p of applied.rewrites) rewrites.push({ ruleId: p.ruleId, why: p.why, edits: p.edits, round });
-      chain.push(new OffsetMap(applied.rewrites.flatMap((p) => p.edits)));
-      triggers.afterEdits(applied.rewrites.flatMap((p) => p.edits), applied.source.text);
+      const edits = applied.rewrites.flatMap((p) => p.edits);
+      chain.push(new OffsetMap(edits));
+      triggers.afterEdits(edits, applied.source.text);
       current = applied.source;
       ranges = applied.ranges;
       tree = applied.tree;

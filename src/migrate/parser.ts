@@ -35,17 +35,20 @@ export interface ParsedRange {
 /** Parses `text`, or only `ranges` of it (the nodes keep the text's offsets; the rest has no nodes and is not read). */
 export function parsePython(source: string | SourceText, ranges?: readonly ParsedRange[]): Tree {
   const text = typeof source === "string" ? source : source.text;
-  const options = ranges
+  return new SyntaxTree(parser().parse(text, null, parseOptions(text, ranges)), source, pythonShape());
+}
+
+function parseOptions(text: string, ranges: readonly ParsedRange[] | undefined): Parser.Options {
+  return ranges
     ? { bufferSize: RANGE_BUFFER_SIZE, includedRanges: ranges as ParsedRange[] }
     : { bufferSize: Math.max(BUFFER_SIZE, text.length + 1) };
-  return new SyntaxTree(parser().parse(text, null, options), source, pythonShape());
 }
 
 /**
  * Parses `next`, the text of `previous` after `edits` (sorted, non-overlapping), incrementally: the native tree is told
  * about each edit, last first so earlier offsets stay valid, in UTF-16 code units like every offset here. The rules
- * hold only `previous`'s JavaScript nodes, which the native edits leave alone; its untouched top-level statements are
- * copied into the new tree instead of walked again.
+ * hold only `previous`'s JavaScript nodes, which the native edits leave alone; the subtrees no edit touched are moved
+ * into the new tree instead of walked again (tree.ts).
  */
 export function reparsePython(previous: Tree, edits: readonly TextEdit[], nextSource: string | SourceText, ranges?: readonly ParsedRange[]): Tree {
   const next = typeof nextSource === "string" ? nextSource : nextSource.text;
@@ -64,10 +67,7 @@ export function reparsePython(previous: Tree, edits: readonly TextEdit[], nextSo
       newEndPosition: pointAfter(startPosition, e.text),
     });
   }
-  const options = ranges
-    ? { bufferSize: RANGE_BUFFER_SIZE, includedRanges: ranges as ParsedRange[] }
-    : { bufferSize: Math.max(BUFFER_SIZE, next.length + 1) };
-  return new SyntaxTree(parser().parse(next, native, options), nextSource, pythonShape(), { tree: previous, edits });
+  return new SyntaxTree(parser().parse(next, native, parseOptions(next, ranges)), nextSource, pythonShape(), { tree: previous, edits });
 }
 
 /** The point reached by writing `inserted` at `start`. */

@@ -3,7 +3,7 @@ import { AIOREDIS_1X_ONLY_NAMES } from "./names.js";
 import { escapeRegExp } from "./text.js";
 
 const IMPORTS_AIOREDIS = /aioredis/;
-/** `aioredis`, or a name that exists only in aioredis 1.x (none spans a line break). */
+/** `aioredis`, or a name that exists only in aioredis 1.x (none spans a line break); regions/ looks for it too. */
 export const AIOREDIS_OR_1X_NAME = new RegExp(`aioredis|${AIOREDIS_1X_ONLY_NAMES.map(escapeRegExp).join("|")}`);
 
 /**
@@ -13,12 +13,7 @@ export const AIOREDIS_OR_1X_NAME = new RegExp(`aioredis|${AIOREDIS_1X_ONLY_NAMES
  * One regular-expression scan per file: on a tree where 1% of files use aioredis, this is nearly all the work.
  */
 export function mayInvolveAioredis(text: string, options: Pick<MigrationOptions, "repositoryUsesAioredis">): boolean {
-  return options.repositoryUsesAioredis ? namesAioredisOr1xOnlyName(text) : IMPORTS_AIOREDIS.test(text);
-}
-
-/** Whether `text` names aioredis or a name that exists only in aioredis 1.x (also what regions/ looks for). */
-export function namesAioredisOr1xOnlyName(text: string): boolean {
-  return AIOREDIS_OR_1X_NAME.test(text);
+  return (options.repositoryUsesAioredis ? AIOREDIS_OR_1X_NAME : IMPORTS_AIOREDIS).test(text);
 }
 
 /** Whether a file names aioredis at all (used to decide that a repository uses it). */

@@ -29,10 +29,12 @@ export interface ModuleRegions {
   readonly needed: boolean[];
 }
 
-/** Mirrors `REDIS_LIKE_NAME` in facts.ts, followed by `.name` on the same line (`redis.set`, `app["redis"].get`). */
-const CLIENT_LIKE_RECEIVER =
-  /\b(?:r|rc|rd|redis\w*|\w*_redis|aredis|client|redis_client|conn|connection|pool|redis_pool|pipe|pipeline|tr|tx|transaction|multi|cache|store|db|broker|red)\b["'\]\)]*[ \t]*\.[ \t]*[A-Za-z_]/i;
-const CLIENT_LIKE_RECEIVER_ANYWHERE = new RegExp(CLIENT_LIKE_RECEIVER.source, "gi");
+/**
+ * Mirrors `REDIS_LIKE_NAME` in facts.ts, followed by `.name` on the same line (`redis.set`, `app["redis"].get`).
+ * Global: `markMatches` runs it over the whole module.
+ */
+const CLIENT_LIKE_RECEIVER_ANYWHERE =
+  /\b(?:r|rc|rd|redis\w*|\w*_redis|aredis|client|redis_client|conn|connection|pool|redis_pool|pipe|pipeline|tr|tx|transaction|multi|cache|store|db|broker|red)\b["'\]\)]*[ \t]*\.[ \t]*[A-Za-z_]/gi;
 const AIOREDIS_OR_1X_NAME_ANYWHERE = new RegExp(AIOREDIS_OR_1X_NAME.source, "g");
 const IMPORT_BINDINGS = /\bimport\b([\s\S]*)/;
 const PYTHON_KEYWORDS = new Set([
