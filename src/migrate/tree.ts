@@ -274,7 +274,8 @@ export class SyntaxNode {
  * The largest subtrees of `old` that `edits` leave alone, by their start after the edits. An edit that touches a
  * node's first or last character, or text right next to it, counts as touching it. A subtree whose text, and the text
  * on both sides of it, did not change parses the same again (the one exception, error recovery, is excluded: neither
- * tree may have errors); `buildNodes` still finds a node of the same type and length at that start before it moves one over.
+ * tree may have errors); `buildNodes` still finds a node of the same type and length at that start before it moves
+ * one over.
  */
 function reusableSubtrees(old: SyntaxTree, edits: readonly TextEdit[]): Map<number, SyntaxNode[]> | undefined {
   if (!old.built || old.hasError) return undefined;
