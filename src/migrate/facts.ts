@@ -1,6 +1,6 @@
 import type { SyntaxNode, Tree } from "./parser.js";
 import type { SourceText } from "./source.js";
-import { canonicalName } from "./names.js";
+import { canonicalName, CLIENT_LIKE_NAME } from "./names.js";
 import { expressionKey, unparenthesize } from "./syntax.js";
 
 /** A name bound by an import of aioredis: `aioredis`, `x` in `import aioredis as x`, `ReplyError` in `from aioredis.errors import ReplyError`. */
@@ -26,7 +26,6 @@ const FACTORY_KINDS: Record<string, ReceiverKind> = {
   "aioredis.Redis.from_url": "client",
 };
 
-const REDIS_LIKE_NAME = /^(r|rc|rd|redis\w*|\w*_redis|aredis|client|redis_client|conn|connection|pool|redis_pool|pipe|pipeline|tr|tx|transaction|multi|cache|store|db|broker|red)$/i;
 
 /** Calls that run or wrap a coroutine and hand back its result. */
 const RUNNERS = new Set(["run_until_complete", "ensure_future", "wait_for", "create_task", "shield"]);
@@ -223,7 +222,7 @@ export class ModuleFacts {
   private looksLikeClient(node: SyntaxNode): boolean {
     const key = expressionKey(node);
     const last = /([A-Za-z_][A-Za-z0-9_]*)\W*$/.exec(key)?.[1] ?? key;
-    return REDIS_LIKE_NAME.test(last);
+    return CLIENT_LIKE_NAME.test(last);
   }
 
   /** Receivers found in this module, keyed by expression text (shared with other modules of the repository). */

@@ -41,13 +41,10 @@ export function canonicalName(qualified: string): string {
 }
 
 /**
- * Names that exist only on aioredis 1.x objects. A file that contains one of them may use an aioredis client it
- * never imports (a parameter, `app["redis"]`, `self.redis`), so once the repository is known to use aioredis such
- * files are parsed too (by the prefilter, and statement by statement by the regions engine).
- * `zadd(` is not 1.x-only as a name, but its 1.x shape `zadd(key, score, member)` is a different call in redis-py
- * (whose third positional is `nx`), so a file calling it may need the zadd-mapping rule; the rule decides.
+ * Names that exist only on aioredis 1.x objects and read as aioredis wherever they appear: the rules act on them
+ * whatever the object is called, once the repository uses aioredis (`x.hmset_dict(…)`, `r.SET_IF_EXIST`).
  */
-export const AIOREDIS_1X_ONLY_NAMES = [
+export const AIOREDIS_1X_DISTINCT_NAMES = [
   "hmset_dict",
   "multi_exec",
   "iscan",
@@ -55,8 +52,6 @@ export const AIOREDIS_1X_ONLY_NAMES = [
   "isscan",
   "izscan",
   "publish_json",
-  "wait_closed",
-  "get_json",
   "wait_message",
   "xread_group",
   "SET_IF_NOT_EXIST",
@@ -70,8 +65,6 @@ export const AIOREDIS_1X_ONLY_NAMES = [
   "SHUTDOWN_SAVE",
   "SHUTDOWN_NOSAVE",
   "create_redis",
-  "create_pool",
-  "create_connection",
   "bitop_and",
   "bitop_or",
   "bitop_xor",
@@ -82,6 +75,23 @@ export const AIOREDIS_1X_ONLY_NAMES = [
   "debug_sleep",
   "migrate_keys",
   "cluster_",
+] as const;
+
+/**
+ * 1.x spellings that are just as common outside aioredis: asyncio's `writer.wait_closed()` and
+ * `loop.create_connection`, `gather(…, return_exceptions=True)`, Flask's `request.get_json()`, asyncpg's
+ * `create_pool`, `expire=` keywords of other libraries. The rules act on them only on an object the facts take for
+ * an aioredis one: named like a client or a channel (`CLIENT_LIKE_NAME`, `CHANNEL_LIKE_NAME`), or known from the data
+ * flow, which without an aioredis import starts from such a name too. The prefilter checks for such a name before a
+ * file with only these spellings is parsed (prefilter.ts).
+ * `zadd(` is not 1.x-only as a name, but its 1.x shape `zadd(key, score, member)` is a different call in redis-py
+ * (whose third positional is `nx`), so a file calling it may need the zadd-mapping rule; the rule decides.
+ */
+export const AIOREDIS_1X_SHARED_SPELLINGS = [
+  "wait_closed",
+  "get_json",
+  "create_pool",
+  "create_connection",
   "hmset(",
   "zadd(",
   "expire=",
@@ -94,5 +104,20 @@ export const AIOREDIS_1X_ONLY_NAMES = [
   "latest_ids=",
   "message_id=",
   "return_exceptions=",
-  "get_json",
 ] as const;
+
+/**
+ * Names that exist only on aioredis 1.x objects. A file that contains one of them may use an aioredis client it
+ * never imports (a parameter, `app["redis"]`, `self.redis`), so once the repository is known to use aioredis such
+ * files are parsed too (by the prefilter, and statement by statement by the regions engine).
+ */
+export const AIOREDIS_1X_ONLY_NAMES = [...AIOREDIS_1X_DISTINCT_NAMES, ...AIOREDIS_1X_SHARED_SPELLINGS] as const;
+
+/**
+ * The last name of an expression the facts take for a Redis client without data flow, once the module or the
+ * repository uses aioredis (`redis`, `self._redis`, `app["redis"]`, `conn`, `pool`, `pipe`, `tr`, `cache`).
+ */
+export const CLIENT_LIKE_NAME = /^(r|rc|rd|redis\w*|\w*_redis|aredis|client|redis_client|conn|connection|pool|redis_pool|pipe|pipeline|tr|tx|transaction|multi|cache|store|db|broker|red)$/i;
+
+/** A name the pub/sub rule takes for an aioredis 1.x channel without data flow, once the repository uses aioredis. */
+export const CHANNEL_LIKE_NAME = /^(ch|chan|channel|pch|sub|subscription|\w*_ch|\w*_chan|\w*channel\w*)$/i;

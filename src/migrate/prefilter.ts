@@ -1,19 +1,60 @@
 import type { MigrationOptions } from "./findings.js";
-import { AIOREDIS_1X_ONLY_NAMES } from "./names.js";
+import { AIOREDIS_1X_ONLY_NAMES, AIOREDIS_1X_SHARED_SPELLINGS } from "./names.js";
 import { escapeRegExp } from "./text.js";
 
 const IMPORTS_AIOREDIS = /aioredis/;
 /** `aioredis`, or a name that exists only in aioredis 1.x (none spans a line break); regions/ looks for it too. */
 export const AIOREDIS_OR_1X_NAME = new RegExp(`aioredis|${AIOREDIS_1X_ONLY_NAMES.map(escapeRegExp).join("|")}`);
+const AIOREDIS_OR_1X_NAME_ANYWHERE = new RegExp(AIOREDIS_OR_1X_NAME.source, "g");
+const SHARED_SPELLINGS: ReadonlySet<string> = new Set(AIOREDIS_1X_SHARED_SPELLINGS);
 
 /**
- * The cheap substring test that decides whether a file is parsed at all. Files it rejects stay byte-identical.
- * Once the repository uses aioredis it also accepts the names in `AIOREDIS_1X_ONLY_NAMES`, which include call shapes
- * (`hmset(`, `zadd(`) whose 1.x arguments mean something else in redis-py.
- * One regular-expression scan per file: on a tree where 1% of files use aioredis, this is nearly all the work.
+ * The words of `CLIENT_LIKE_NAME` and `CHANNEL_LIKE_NAME` (names.ts) as one unanchored pattern: `\w*_redis` is
+ * found as `_redis`, `\w*channel\w*` as `channel\w*` (a leading `\w*` made the scan ≈ 5× slower). A test keeps the
+ * two in step.
+ */
+const RECEIVER_WORD = String.raw`(?:\b(?:r|rc|rd|redis\w*|aredis|client|conn|connection|pool|pipe|pipeline|tr|tx|transaction|multi|cache|store|db|broker|red|ch|chan|pch|sub|subscription)|_(?:redis|ch|chan)|channel\w*)\b`;
+/**
+ * Where such a word can end an expression a rule asks about: before `.name` (`redis.set`, `self.cache.get`,
+ * `app["redis"].get`, `get_redis().get`, across a line break inside brackets), or after `await` (`with await pool as
+ * conn`). Group 1 is the attribute's first letter: a capital is a sentence in a comment or docstring (`… the cache.
+ * We …`); the rules only act on lower-case attributes of such names (the 1.x constants are distinct names).
+ * And calls the rules recognise by their shape whatever the receiver is called: `ch, = await x.subscribe(…)` (only
+ * aioredis 1.x returned channels), `x.pubsub()` (the pub/sub rule finishes channel code a person half-migrated),
+ * `x.xinfo(…)` (aioredis 1.x only). test/migrate/prefilter.test.ts finds any other by running the engine anyway.
+ */
+const RECEIVER_LIKE = new RegExp(String.raw`${RECEIVER_WORD}[\s"'()\]\\]*\.[ \t]*([A-Za-z_])|\bawait[ \t(]+[\w.\[\]"' \t]*?${RECEIVER_WORD}|\.[ \t]*(?:pubsub|p?subscribe|xinfo\w*)[ \t]*\(`, "gi");
+
+/**
+ * The cheap text test that decides whether a file is parsed at all. Files it rejects stay byte-identical.
+ * A file that names `aioredis` passes. Once the repository uses aioredis, so does a file with a name that exists only
+ * in aioredis 1.x (`AIOREDIS_1X_DISTINCT_NAMES`) — it may use a client it never imports — or with a 1.x spelling
+ * that is common elsewhere too (`AIOREDIS_1X_SHARED_SPELLINGS`: `wait_closed`, `return_exceptions=`) and a name the
+ * facts could take for an aioredis object (`redis.…`, `await pool`): without one, no rule acts on such a file.
+ * One regular-expression scan for most files; on a tree where 1% of files use aioredis this is nearly all the work.
  */
 export function mayInvolveAioredis(text: string, options: Pick<MigrationOptions, "repositoryUsesAioredis">): boolean {
-  return (options.repositoryUsesAioredis ? AIOREDIS_OR_1X_NAME : IMPORTS_AIOREDIS).test(text);
+  if (!options.repositoryUsesAioredis) return IMPORTS_AIOREDIS.test(text);
+  const pattern = AIOREDIS_OR_1X_NAME_ANYWHERE;
+  pattern.lastIndex = 0;
+  let shared = false;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (!SHARED_SPELLINGS.has(m[0])) return true;
+    shared = true;
+    pattern.lastIndex = m.index + 1; // a distinct name could start inside a shared spelling's match
+  }
+  return shared && namesReceiverLikeObject(text);
+}
+
+/** Whether a name the facts take for an aioredis client or channel without data flow ends an expression in `text`. */
+export function namesReceiverLikeObject(text: string): boolean {
+  const pattern = RECEIVER_LIKE;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const initial = m[1];
+    if (initial === undefined || initial === "_" || initial !== initial.toUpperCase()) return true;
+  }
+  return false;
 }
 
 /** Whether a file names aioredis at all (used to decide that a repository uses it). */

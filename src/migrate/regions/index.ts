@@ -30,7 +30,7 @@ export interface ModuleRegions {
 }
 
 /**
- * Mirrors `REDIS_LIKE_NAME` in facts.ts, followed by `.name` on the same line (`redis.set`, `app["redis"].get`).
+ * Mirrors `CLIENT_LIKE_NAME` (names.ts), followed by `.name` on the same line (`redis.set`, `app["redis"].get`).
  * Global: `markMatches` runs it over the whole module.
  */
 const CLIENT_LIKE_RECEIVER_ANYWHERE =

@@ -1,3 +1,4 @@
+import { CHANNEL_LIKE_NAME } from "../../names.js";
 import type { SyntaxNode } from "../../parser.js";
 import { defineRule, type RuleContext } from "../../rule.js";
 import { awaitingParent, callParts, enclosingFunction, insideAsyncFunction, nextStatement, removeLinesKeepingComments, statementsOf, unparenthesize } from "../../syntax.js";
@@ -11,7 +12,6 @@ const WHY_SUBSCRIBE =
   "redis-py has no Channel objects: a `PubSub` from `client.pubsub()` holds the subscriptions and yields message dicts.";
 const WHY_LOOP =
   "`PubSub.listen()` yields every message dict, subscription confirmations included: keep the published ones and read their `data`.";
-const CHANNEL_NAME = /^(ch|chan|channel|pch|sub|subscription|\w*_ch|\w*_chan|\w*channel\w*)$/i;
 
 /**
  * Pub/sub (reference §7): `ch, = await r.subscribe("c")` → `ch = r.pubsub()` + `await ch.subscribe("c")` (the
@@ -205,7 +205,7 @@ function pickFirst(stmt: SyntaxNode, list: string): { name: string; statement: S
 function isChannel(ctx: RuleContext, node: SyntaxNode, channels: ReadonlyMap<string, ChannelInfo>): boolean {
   const n = unparenthesize(node);
   if (channels.has(n.text)) return true;
-  return n.type === "identifier" && ctx.options.repositoryUsesAioredis && CHANNEL_NAME.test(n.text);
+  return n.type === "identifier" && ctx.options.repositoryUsesAioredis && CHANNEL_LIKE_NAME.test(n.text);
 }
 
 /** `async for m in ch.iter(...)` → `async for message in ch.listen():` + filter + `m = message["data"]`; returns `ch`. */
