@@ -1,5 +1,5 @@
 import type { MigrationOptions } from "./findings.js";
-import { AIOREDIS_1X_ONLY_NAMES, AIOREDIS_1X_SHARED_SPELLINGS } from "./names.js";
+import { AIOREDIS_1X_ONLY_NAMES, AIOREDIS_1X_SHARED_SPELLINGS, CHANNEL_LIKE_NAME, CLIENT_LIKE_WORD } from "./names.js";
 import { escapeRegExp } from "./text.js";
 
 const IMPORTS_AIOREDIS = /aioredis/;
@@ -9,21 +9,25 @@ const AIOREDIS_OR_1X_NAME_ANYWHERE = new RegExp(AIOREDIS_OR_1X_NAME.source, "g")
 const SHARED_SPELLINGS: ReadonlySet<string> = new Set(AIOREDIS_1X_SHARED_SPELLINGS);
 
 /**
- * The words of `CLIENT_LIKE_NAME` and `CHANNEL_LIKE_NAME` (names.ts) as one unanchored pattern: `\w*_redis` is
- * found as `_redis`, `\w*channel\w*` as `channel\w*` (a leading `\w*` made the scan ≈ 5× slower). A test keeps the
- * two in step.
+ * Where a name the facts take for a client (names.ts) can end an expression a rule asks about: before `.name`
+ * (`redis.set`, `self.cache.get`, `app["redis"].get`, `get_redis().get`, across a line break inside brackets), or
+ * after `await` (`with await pool as conn`). Group 1 is the attribute's first letter: a capital is a sentence in a
+ * comment or docstring (`… the cache. We …`); the rules only act on lower-case attributes of such names (the 1.x
+ * constants are distinct names). A name like a channel counts where the pub/sub rule reads it so: a plain name
+ * before `.iter(` or `.get_json(`. And calls the rules recognise by their shape whatever the receiver is called:
+ * `ch, = await x.subscribe(…)` (only aioredis 1.x returned channels), `x.pubsub()` (the pub/sub rule finishes
+ * channel code a person half-migrated), `x.xinfo(…)` (aioredis 1.x only). test/migrate/prefilter.test.ts finds any
+ * other by running the engine anyway.
  */
-const RECEIVER_WORD = String.raw`(?:\b(?:r|rc|rd|redis\w*|aredis|client|conn|connection|pool|pipe|pipeline|tr|tx|transaction|multi|cache|store|db|broker|red|ch|chan|pch|sub|subscription)|_(?:redis|ch|chan)|channel\w*)\b`;
-/**
- * Where such a word can end an expression a rule asks about: before `.name` (`redis.set`, `self.cache.get`,
- * `app["redis"].get`, `get_redis().get`, across a line break inside brackets), or after `await` (`with await pool as
- * conn`). Group 1 is the attribute's first letter: a capital is a sentence in a comment or docstring (`… the cache.
- * We …`); the rules only act on lower-case attributes of such names (the 1.x constants are distinct names).
- * And calls the rules recognise by their shape whatever the receiver is called: `ch, = await x.subscribe(…)` (only
- * aioredis 1.x returned channels), `x.pubsub()` (the pub/sub rule finishes channel code a person half-migrated),
- * `x.xinfo(…)` (aioredis 1.x only). test/migrate/prefilter.test.ts finds any other by running the engine anyway.
- */
-const RECEIVER_LIKE = new RegExp(String.raw`${RECEIVER_WORD}[\s"'()\]\\]*\.[ \t]*([A-Za-z_])|\bawait[ \t(]+[\w.\[\]"' \t]*?${RECEIVER_WORD}|\.[ \t]*(?:pubsub|p?subscribe|xinfo\w*)[ \t]*\(`, "gi");
+const RECEIVER_LIKE = new RegExp(
+  [
+    String.raw`${CLIENT_LIKE_WORD}[\s"'()\]\\]*\.[ \t]*([A-Za-z_])`,
+    String.raw`\bawait[ \t(]+[\w.\[\]"' \t]*?${CLIENT_LIKE_WORD}`,
+    String.raw`\.[ \t]*(iter|get_json)[ \t]*\(`,
+    String.raw`\.[ \t]*(?:pubsub|p?subscribe|xinfo\w*)[ \t]*\(`,
+  ].join("|"),
+  "gi",
+);
 
 /**
  * The cheap text test that decides whether a file is parsed at all. Files it rejects stay byte-identical.
@@ -46,15 +50,32 @@ export function mayInvolveAioredis(text: string, options: Pick<MigrationOptions,
   return shared && namesReceiverLikeObject(text);
 }
 
-/** Whether a name the facts take for an aioredis client or channel without data flow ends an expression in `text`. */
+/** Whether `text` names an object the facts or the pub/sub rule would take for an aioredis one without an import (see RECEIVER_LIKE). */
 export function namesReceiverLikeObject(text: string): boolean {
   const pattern = RECEIVER_LIKE;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const initial = m[1];
-    if (initial === undefined || initial === "_" || initial !== initial.toUpperCase()) return true;
+    const [, initial, channelMethod] = m;
+    if (initial !== undefined) {
+      if (initial === "_" || initial !== initial.toUpperCase()) return true;
+    } else if (channelMethod !== undefined) {
+      if (isChannelLikeName(plainNameBefore(text, m.index))) return true;
+    } else return true;
   }
   return false;
+}
+
+const isChannelLikeName = (name: string | undefined): boolean => name !== undefined && CHANNEL_LIKE_NAME.test(name);
+
+/** The name that ends right before `at` (spaces and line continuations between), unless it is an attribute. */
+function plainNameBefore(text: string, at: number): string | undefined {
+  let end = at;
+  while (end > 0 && /[\s\\]/.test(text[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && /\w/.test(text[start - 1]!)) start--;
+  let before = start;
+  while (before > 0 && /[ \t]/.test(text[before - 1]!)) before--;
+  return start < end && text[before - 1] !== "." ? text.slice(start, end) : undefined;
 }
 
 /** Whether a file names aioredis at all (used to decide that a repository uses it). */

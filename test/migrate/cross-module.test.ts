@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { importedReceivers, mentionsHolder, moduleNameOf } from "../../src/migrate/cross-module.js";
+import type { ReceiverKind } from "../../src/migrate/facts.js";
 import { DEFAULT_OPTIONS } from "../../src/migrate/findings.js";
-import { importedReceivers, moduleNameOf } from "../../src/migrate/cross-module.js";
 import { migrateProject } from "../../src/migrate/project.js";
 
 const OPTIONS = { target: DEFAULT_OPTIONS.target, todoComments: true };
@@ -88,5 +89,18 @@ describe("cross-module helpers", () => {
     assert.deepEqual([...importedReceivers("shop/cart.py", "from . import db\n", exports)], [["db.redis", "client"]]);
     assert.deepEqual([...importedReceivers("other/x.py", "import shop.db as d\n", exports)], [["d.redis", "client"]]);
     assert.equal(importedReceivers("other/x.py", "from shop.models import redis\n", exports).size, 0);
+  });
+});
+
+describe("mentionsHolder", () => {
+  it("finds attribute holders, string keys in either quotes, and other subscripts", () => {
+    const suffixes = new Map<string, ReceiverKind>([[".redis", "client"], ['["cache"]', "client"], ["[KEY]", "client"]]);
+    assert.equal(mentionsHolder("await self.redis.get(k)", suffixes), true);
+    assert.equal(mentionsHolder("pool = app.redis_pool", suffixes), true);
+    assert.equal(mentionsHolder("await request.app['cache'].get(k)", suffixes), true);
+    assert.equal(mentionsHolder('await request.app["cache"].get(k)', suffixes), true);
+    assert.equal(mentionsHolder("await app[KEY].get(k)", suffixes), true);
+    assert.equal(mentionsHolder("redis = cache = None  # ['cache\"]", suffixes), false);
+    assert.equal(mentionsHolder("x = app[\"cache'] + myredis", suffixes), false);
   });
 });

@@ -15,7 +15,9 @@ import fc from "fast-check";
 import { generateCorpus } from "../../bench/corpus.js";
 import { migrateFile } from "../../src/migrate/engine.js";
 import { DEFAULT_OPTIONS, type MigrationOptions } from "../../src/migrate/findings.js";
-import { AIOREDIS_1X_DISTINCT_NAMES, AIOREDIS_1X_SHARED_SPELLINGS, CHANNEL_LIKE_NAME, CLIENT_LIKE_NAME } from "../../src/migrate/names.js";
+import {
+  AIOREDIS_1X_DISTINCT_NAMES, AIOREDIS_1X_SHARED_SPELLINGS, CHANNEL_LIKE_NAME, CLIENT_LIKE_NAME, CLIENT_LIKE_WORD,
+} from "../../src/migrate/names.js";
 import { mayInvolveAioredis, namesReceiverLikeObject } from "../../src/migrate/prefilter.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -81,30 +83,41 @@ describe("prefilter: which files are parsed", () => {
 });
 
 describe("prefilter: receiver-like names agree with the facts' and the pub/sub rule's name tests", () => {
-  const anchored = (name: string): boolean => CLIENT_LIKE_NAME.test(name) || CHANNEL_LIKE_NAME.test(name);
   const alternatives = (re: RegExp): string[] => re.source.replace(/^\^\(|\)\$$/g, "").split("|");
+  const spellings = (re: RegExp): string[] =>
+    alternatives(re)
+      .flatMap((alt) => [alt.replaceAll("\\w*", ""), alt.replaceAll("\\w*", "x_1"), alt.toUpperCase().replaceAll("\\W*", "")])
+      .filter((name) => re.test(name)); // `\w*_redis` without its prefix is `_redis`, still a match
 
   it("accepts every alternative of the two name patterns, in each position a rule asks about", () => {
-    for (const alt of [...alternatives(CLIENT_LIKE_NAME), ...alternatives(CHANNEL_LIKE_NAME)]) {
-      for (const name of [alt.replaceAll("\\w*", ""), alt.replaceAll("\\w*", "x_1"), alt.toUpperCase().replaceAll("\\W*", "")]) {
-        if (!anchored(name)) continue; // `\w*_redis` without its prefix is `_redis`, still a match; `channel\w*` too
-        assert.equal(namesReceiverLikeObject(`await ${name}.wait_closed()\n`), true, `${name}.`);
-        assert.equal(namesReceiverLikeObject(`with await self.${name} as c:\n    pass\n`), true, `await ${name}`);
-        assert.equal(namesReceiverLikeObject(`app["${name}"].get()\n`), true, `["${name}"].`);
-      }
+    for (const name of spellings(CLIENT_LIKE_NAME)) {
+      assert.equal(namesReceiverLikeObject(`await ${name}.wait_closed()\n`), true, `${name}.`);
+      assert.equal(namesReceiverLikeObject(`with await self.${name} as c:\n    pass\n`), true, `await ${name}`);
+      assert.equal(namesReceiverLikeObject(`app["${name}"].get()\n`), true, `["${name}"].`);
+    }
+    for (const name of spellings(CHANNEL_LIKE_NAME)) {
+      assert.equal(namesReceiverLikeObject(`msg = await ${name}.get_json()\n`), true, `${name}.get_json`);
+      assert.equal(namesReceiverLikeObject(`async for m in ${name} \\\n        .iter():\n    pass\n`), true, `${name}.iter`);
+      // the pub/sub rule reads only plain names as channels
+      if (!CLIENT_LIKE_NAME.test(name)) assert.equal(namesReceiverLikeObject(`msg = await self.${name}.get_json()\n`), false, `self.${name}`);
     }
   });
 
-  it("agrees with them on any identifier before `.method` (fast-check)", () => {
+  it("agrees with them on any identifier before a method, and so does the pattern regions/ scans with (fast-check)", () => {
+    // inside an identifier there is no word boundary: a match anywhere is a match of the whole name
+    const clientWord = new RegExp(CLIENT_LIKE_WORD, "i");
     const piece = fc.constantFrom("r", "rc", "redis", "_", "x", "my", "client", "ch", "chan", "channel", "sub", "pool",
-      "db", "red", "tr", "store", "cache", "conn", "ection", "1", "writer", "s", "pipe", "line", "broker", "a");
+      "db", "red", "tr", "store", "cache", "conn", "ection", "1", "writer", "s", "pipe", "line", "broker", "a", "scription");
     fc.assert(
-      fc.property(fc.array(piece, { minLength: 1, maxLength: 4 }), (parts) => {
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 4 }), fc.constantFrom("get", "items", "iter", "get_json"), (parts, method) => {
         const name = parts.join("");
         fc.pre(/^[A-Za-z_]\w*$/.test(name));
-        assert.equal(namesReceiverLikeObject(`value = await ${name}.get("k")\n`), anchored(name), name);
+        const channelMethod = method === "iter" || method === "get_json";
+        const expected = CLIENT_LIKE_NAME.test(name) || (channelMethod && CHANNEL_LIKE_NAME.test(name));
+        assert.equal(namesReceiverLikeObject(`value = await ${name}.${method}("k")\n`), expected, `${name}.${method}`);
+        assert.equal(clientWord.test(name), CLIENT_LIKE_NAME.test(name), `${name} (client-like)`);
       }),
-      { seed: 77, numRuns: 3000 },
+      { seed: 77, numRuns: 4000 },
     );
   });
 });

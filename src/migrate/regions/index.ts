@@ -1,4 +1,5 @@
 import type { ParsedRange } from "../parser.js";
+import { CLIENT_LIKE_WORD } from "../names.js";
 import { AIOREDIS_OR_1X_NAME } from "../prefilter.js";
 import type { SourceText } from "../source.js";
 import { escapeRegExp } from "../text.js";
@@ -33,8 +34,7 @@ export interface ModuleRegions {
  * Mirrors `CLIENT_LIKE_NAME` (names.ts), followed by `.name` on the same line (`redis.set`, `app["redis"].get`).
  * Global: `markMatches` runs it over the whole module.
  */
-const CLIENT_LIKE_RECEIVER_ANYWHERE =
-  /\b(?:r|rc|rd|redis\w*|\w*_redis|aredis|client|redis_client|conn|connection|pool|redis_pool|pipe|pipeline|tr|tx|transaction|multi|cache|store|db|broker|red)\b["'\]\)]*[ \t]*\.[ \t]*[A-Za-z_]/gi;
+const CLIENT_LIKE_RECEIVER_ANYWHERE = new RegExp(String.raw`${CLIENT_LIKE_WORD}["'\])]*[ \t]*\.[ \t]*[A-Za-z_]`, "gi");
 const AIOREDIS_OR_1X_NAME_ANYWHERE = new RegExp(AIOREDIS_OR_1X_NAME.source, "g");
 const IMPORT_BINDINGS = /\bimport\b([\s\S]*)/;
 const PYTHON_KEYWORDS = new Set([
