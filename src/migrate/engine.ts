@@ -127,7 +127,11 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
       if (proposals.length === 0) break;
       // The next round is for rewrites nested in (deferred by) this round's: only the rules that found something
       // here can find more there. The others would scan the same code again for nothing.
-      const active = new Set([...proposals.map((p) => p.ruleId), ...manuals.slice(manualsBefore).map((m) => m.ruleId)]);
+      // (a loop, not a spread of two mapped arrays: an empty one has another elements kind, and V8 threw away and
+      // recompiled this whole function whenever a round's arrays changed kind)
+      const active = new Set<string>();
+      for (const p of proposals) active.add(p.ruleId);
+      for (let k = manualsBefore; k < manuals.length; k++) active.add(manuals[k]!.ruleId);
       phaseRules = phaseRules.filter((r) => active.has(r.id));
       const accepted = selectNonConflicting(proposals);
       const applied = applyRound(current, tree, ranges, accepted, initialErrors, manuals, round);
