@@ -188,8 +188,10 @@ export function migrateFile(input: MigrateFileInput, options: MigrationOptions):
     suggestion: m.finding.suggestion ?? "",
     suggestionReplacesLines: m.finding.replacesLines ?? 0,
   }));
-  manualSteps.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
-  changes.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+  // (only when there is something to sort: an empty array from `map` has another map in V8, and reading `sort` on it
+  // deoptimized this whole function whenever a file without findings followed files with some)
+  if (manualSteps.length > 1) manualSteps.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+  if (changes.length > 1) changes.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
 
   return { file, input: text, output: todo.text, changes, manualSteps, parsed: true, receivers };
 }
