@@ -32,7 +32,7 @@ const MAX_REPEATS = Math.max(1, Number(process.env.BENCH_REPEATS ?? 5));
 const BUDGET_MS = 1000 * Number(process.env.BENCH_BUDGET_S ?? 90);
 const SEED = Number(process.env.BENCH_SEED ?? 20240611);
 const DENSE_TARGET = 1.5;
-/** "Dominated by the prefilter": the prefilter is more than half of the sparse tree's migration time. */
+/** "Dominated by the prefilter": the prefilter is more than half of the sparse tree's migration time (wall-clock). */
 const SPARSE_PREFILTER_SHARE = 0.5;
 /** The warm-up runs every stage on every WARMUP_EVERY-th file, and so estimates one repetition. */
 const WARMUP_EVERY = 10;
@@ -214,8 +214,8 @@ function benchTree(p: ReturnType<typeof prepare>, repeats: number) {
       `; text of the parsed files in the statements the engine parses: ${fmt((100 * neededChars) / Math.max(1, parsedChars), 1)}%`,
   );
   const [pre, parse, parseSel, mig] = rows.map((row) => medianOf(row.samples, "cpu")) as [number, number, number, number];
-  const [wallPre, wallParse, , wallMig] = rows.map((row) => medianOf(row.samples, "wall")) as [number, number, number, number];
-  return { pre, parse, parseSel, mig, wallPre, wallParse, wallMig, parsed, files: files.length };
+  const [wallPre, wallParse, wallParseSel, wallMig] = rows.map((row) => medianOf(row.samples, "wall")) as [number, number, number, number];
+  return { pre, parse, parseSel, mig, wallPre, wallParse, wallParseSel, wallMig, parsed, files: files.length };
 }
 
 const t0 = performance.now();
@@ -235,25 +235,29 @@ console.log(
 const [sparse, dense] = prepared.map((p) => benchTree(p, repeats)) as [ReturnType<typeof benchTree>, ReturnType<typeof benchTree>];
 
 const denseRatio = dense.mig / dense.parse;
-console.log("\ntargets (ratios of the CPU-time medians of this run; files/s and MB/s above are per CPU second)");
+console.log("\ntargets (ratios of the medians of this run; files/s and MB/s above are per CPU second)");
 console.log(
-  `  dense:  migration / parse-only = ${denseRatio.toFixed(2)}×  (target ≤ ${DENSE_TARGET}×)  ${denseRatio <= DENSE_TARGET ? "PASS" : "MISS"}` +
+  `  dense:  migration / parse-only = ${denseRatio.toFixed(2)}× CPU time  (target ≤ ${DENSE_TARGET}×)  ${denseRatio <= DENSE_TARGET ? "PASS" : "MISS"}` +
     `  [wall-clock: ${(dense.wallMig / dense.wallParse).toFixed(2)}×]`,
 );
 console.log(
   `  sparse: ${sparse.parsed} of ${sparse.files} files parsed (${fmt((100 * sparse.parsed) / sparse.files, 1)}%);` +
-    ` migration / prefilter = ${(sparse.mig / sparse.pre).toFixed(2)}×;` +
-    ` migration / parse-all = ${(sparse.mig / sparse.parse).toFixed(3)}×`,
+    ` migration / prefilter = ${(sparse.wallMig / sparse.wallPre).toFixed(2)}× wall-clock;` +
+    ` migration / parse-all = ${(sparse.wallMig / sparse.wallParse).toFixed(3)}×`,
 );
-const share = sparse.pre / sparse.mig;
+// Wall-clock here: the sparse stages last ≈ 50–100 ms and run the engine on ≈ 10 files, so V8 is still optimizing
+// engine functions during them (2–4 TurboFan compiles a repetition after 20 warm-ups), on another thread. CPU time
+// counts that compiling (10–50% over wall-clock, varying run to run), wall-clock time does not, and the migration
+// does not wait for it. The dense stages run ≈ 1,000 files: their compiling is done in the warm-up.
+const share = sparse.wallPre / sparse.wallMig;
 console.log(
-  `          prefilter = ${fmt(100 * share, 0)}% of the migration time  (target > ${fmt(100 * SPARSE_PREFILTER_SHARE)}%)` +
-    `  ${share > SPARSE_PREFILTER_SHARE ? "PASS" : "MISS"}  [wall-clock: ${fmt((100 * sparse.wallPre) / sparse.wallMig, 0)}%]`,
+  `          prefilter = ${fmt(100 * share, 0)}% of the migration time, wall-clock  (target > ${fmt(100 * SPARSE_PREFILTER_SHARE)}%)` +
+    `  ${share > SPARSE_PREFILTER_SHARE ? "PASS" : "MISS"}  [CPU time: ${fmt((100 * sparse.pre) / sparse.mig, 0)}%]`,
 );
 console.log(
   `          parsing the selected files alone` +
-    ` ${fmt((100 * sparse.parseSel) / sparse.mig, 0)}% of the migration time;` +
-    ` migration / (prefilter + parse-selected) = ${(sparse.mig / (sparse.pre + sparse.parseSel)).toFixed(2)}×`,
+    ` ${fmt((100 * sparse.wallParseSel) / sparse.wallMig, 0)}% of the migration time;` +
+    ` migration / (prefilter + parse-selected) = ${(sparse.wallMig / (sparse.wallPre + sparse.wallParseSel)).toFixed(2)}×`,
 );
 console.log(`\ntotal ${fmt((performance.now() - t0) / 1000, 1)} s`);
 // Skip tearing down thousands of tree-sitter trees and their node finalizers (tens of seconds on a busy box).
