@@ -26,7 +26,6 @@ const FACTORY_KINDS: Record<string, ReceiverKind> = {
   "aioredis.Redis.from_url": "client",
 };
 
-
 /** Calls that run or wrap a coroutine and hand back its result. */
 const RUNNERS = new Set(["run_until_complete", "ensure_future", "wait_for", "create_task", "shield"]);
 

@@ -14,10 +14,10 @@ const SHARED_SPELLINGS: ReadonlySet<string> = new Set(AIOREDIS_1X_SHARED_SPELLIN
  * after `await` (`with await pool as conn`). Group 1 is the attribute's first letter: a capital is a sentence in a
  * comment or docstring (`… the cache. We …`); the rules only act on lower-case attributes of such names (the 1.x
  * constants are distinct names). A name like a channel counts where the pub/sub rule reads it so: a plain name
- * before `.iter(` or `.get_json(`. And calls the rules recognise by their shape whatever the receiver is called:
- * `ch, = await x.subscribe(…)` (only aioredis 1.x returned channels), `x.pubsub()` (the pub/sub rule finishes
- * channel code a person half-migrated), `x.xinfo(…)` (aioredis 1.x only). test/migrate/prefilter.test.ts finds any
- * other by running the engine anyway.
+ * before `.iter(` or `.get_json(` (group 2 is the method; the name before it is checked in code). And calls the
+ * rules recognise by their shape whatever the receiver is called: `ch, = await x.subscribe(…)` (only aioredis 1.x
+ * returned channels), `x.pubsub()` (the pub/sub rule finishes channel code a person half-migrated), `x.xinfo(…)`
+ * (aioredis 1.x only). test/migrate/prefilter.test.ts finds any other by running the engine anyway.
  */
 const RECEIVER_LIKE = new RegExp(
   [
@@ -50,7 +50,7 @@ export function mayInvolveAioredis(text: string, options: Pick<MigrationOptions,
   return shared && namesReceiverLikeObject(text);
 }
 
-/** Whether `text` names an object the facts or the pub/sub rule would take for an aioredis one without an import (see RECEIVER_LIKE). */
+/** Whether `text` names an object the facts or the pub/sub rule would take for an aioredis one (see RECEIVER_LIKE). */
 export function namesReceiverLikeObject(text: string): boolean {
   const pattern = RECEIVER_LIKE;
   pattern.lastIndex = 0;
@@ -61,6 +61,7 @@ export function namesReceiverLikeObject(text: string): boolean {
     } else if (channelMethod !== undefined) {
       if (isChannelLikeName(plainNameBefore(text, m.index))) return true;
     } else return true;
+    pattern.lastIndex = m.index + 1; // `… the cache. Redis.get()`: the next name may start inside this match
   }
   return false;
 }

@@ -69,6 +69,12 @@ describe("prefilter: which files are parsed", () => {
     });
   }
 
+  it("a receiver right after a sentence that looked like one still counts", () => {
+    assert.equal(passes("# kept in the cache. Redis.from_url('x').get_json = 1\nawait redis_conn.wait_closed()\n"), true);
+    assert.equal(namesReceiverLikeObject("# in the cache. Redis.from_url(u)\n"), true);
+    assert.equal(namesReceiverLikeObject("# in the cache. We retry\n"), false);
+  });
+
   it("a distinct 1.x name after a shared spelling on the same line still counts", () => {
     assert.equal(passes("await writer.wait_closed(); x.hmset_dict('h', d)\n"), true);
     assert.equal(passes("f(return_exceptions=x.multi_exec())\n"), true);
