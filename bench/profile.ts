@@ -72,9 +72,9 @@ function stageOf(n: Profiler.ProfileNode, parent: Profiler.ProfileNode | undefin
   const rule = /src\/migrate\/rules\/([^/]+)\//.exec(url);
   if (rule && fn === "apply") return `rule ${rule[1]}`;
   if (url.endsWith(`src/migrate/facts${EXT}`) && fn === "ModuleFacts") return "facts (ModuleFacts)";
-  // reparse() is usually inlined into applyRound: both count as the round's re-parse (twin, edits, incremental parse,
-  // syntax check, applying the edits to the text)
-  if (url.endsWith(`src/migrate/engine${EXT}`) && (fn === "reparse" || fn === "applyRound")) return "re-parse after each round";
+  // applyRound is the round's re-parse: applying the edits to the text, reparsePython (edits, incremental parse, moving
+  // the untouched nodes), the syntax check
+  if (url.endsWith(`src/migrate/engine${EXT}`) && fn === "applyRound") return "re-parse after each round";
   if (url.endsWith(`src/migrate/parser${EXT}`) && fn === "parsePython" && parent && file(parent).endsWith(`engine${EXT}`) && parent.callFrame.functionName === "viewOf")
     return "initial parse";
   if (url.endsWith(`src/migrate/tree${EXT}`) && fn === "buildNodes") return "JavaScript nodes (tree.ts)";

@@ -74,13 +74,14 @@ const options = { target: DEFAULT_OPTIONS.target, todoComments: DEFAULT_OPTIONS.
 /**
  * The prefilter alone, as migrateProject applies it: which files name aioredis (one scan of each), then, when one
  * does, which of the others may involve it anyway (one more scan, a second look at the files with only 1.x spellings
- * common elsewhere). Returns how many files pass.
+ * common elsewhere). Returns the files that pass.
  */
-function prefilterAll(files: readonly SourceFile[]): number {
-  const others = files.filter((f) => !mentionsAioredis(f.text));
-  const options = { repositoryUsesAioredis: others.length < files.length };
-  let passed = files.length - others.length;
-  for (const f of others) if (mayInvolveAioredis(f.text, options)) passed++;
+function prefilterAll(files: readonly SourceFile[]): SourceFile[] {
+  const passed: SourceFile[] = []; // first the files that name aioredis
+  const others: SourceFile[] = [];
+  for (const f of files) (mentionsAioredis(f.text) ? passed : others).push(f);
+  const options = { repositoryUsesAioredis: passed.length > 0 };
+  for (const f of others) if (mayInvolveAioredis(f.text, options)) passed.push(f);
   return passed;
 }
 
@@ -156,9 +157,7 @@ function printRows(tree: Tree, rows: readonly Row[]): void {
 /** Which files the prefilter selects, and a warm-up that also estimates one repetition of this tree. */
 function prepare(tree: Tree) {
   const files = tree.files;
-  // What migrateProject decides first: whether the repository uses aioredis at all.
-  const usesAioredis = files.some((f) => mentionsAioredis(f.text));
-  const selected = files.filter((f) => mayInvolveAioredis(f.text, { repositoryUsesAioredis: usesAioredis }));
+  const selected = prefilterAll(files);
   const slice = files.filter((_, i) => i % WARMUP_EVERY === 0);
   const parseOnce = time(() => parseAll(slice));
   const estimate =
@@ -170,7 +169,7 @@ function prepare(tree: Tree) {
   // which then kept compiling (on another thread: CPU time 10–40% over wall-clock) in the timed repetitions. Forty
   // migrations of those files (≈ 1 s) bring CPU time to within ≈ 10% of wall-clock.
   if (selected.length < files.length) for (let i = 0; i < SELECTED_WARMUPS; i++) migrateAll(selected);
-  return { tree, usesAioredis, selected, estimate };
+  return { tree, selected, estimate };
 }
 
 function benchTree(p: ReturnType<typeof prepare>, repeats: number) {

@@ -3,9 +3,11 @@ import { AIOREDIS_1X_ONLY_NAMES, AIOREDIS_1X_SHARED_SPELLINGS, CHANNEL_LIKE_NAME
 import { escapeRegExp } from "./text.js";
 
 const IMPORTS_AIOREDIS = /aioredis/;
-/** `aioredis`, or a name that exists only in aioredis 1.x (none spans a line break); regions/ looks for it too. */
-export const AIOREDIS_OR_1X_NAME = new RegExp(`aioredis|${AIOREDIS_1X_ONLY_NAMES.map(escapeRegExp).join("|")}`);
-const AIOREDIS_OR_1X_NAME_ANYWHERE = new RegExp(AIOREDIS_OR_1X_NAME.source, "g");
+/**
+ * `aioredis`, or a name that exists only in aioredis 1.x (none spans a line break); regions/ looks for it too.
+ * Global: each user sets `lastIndex` before a scan.
+ */
+export const AIOREDIS_OR_1X_NAME_ANYWHERE = new RegExp(`aioredis|${AIOREDIS_1X_ONLY_NAMES.map(escapeRegExp).join("|")}`, "g");
 const SHARED_SPELLINGS: ReadonlySet<string> = new Set(AIOREDIS_1X_SHARED_SPELLINGS);
 
 /**

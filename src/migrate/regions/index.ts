@@ -1,6 +1,6 @@
 import type { ParsedRange } from "../parser.js";
 import { CLIENT_LIKE_WORD } from "../names.js";
-import { AIOREDIS_OR_1X_NAME } from "../prefilter.js";
+import { AIOREDIS_OR_1X_NAME_ANYWHERE } from "../prefilter.js";
 import type { SourceText } from "../source.js";
 import { escapeRegExp } from "../text.js";
 import { splitTopLevel, type TopLevelChunk } from "./scan.js";
@@ -35,7 +35,6 @@ export interface ModuleRegions {
  * Global: `markMatches` runs it over the whole module.
  */
 const CLIENT_LIKE_RECEIVER_ANYWHERE = new RegExp(String.raw`${CLIENT_LIKE_WORD}["'\])]*[ \t]*\.[ \t]*[A-Za-z_]`, "gi");
-const AIOREDIS_OR_1X_NAME_ANYWHERE = new RegExp(AIOREDIS_OR_1X_NAME.source, "g");
 const IMPORT_BINDINGS = /\bimport\b([\s\S]*)/;
 const PYTHON_KEYWORDS = new Set([
   "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
